@@ -1,0 +1,5 @@
+package org.anaiss.cases.domain;
+
+public enum ContactMode {
+    OFFICE, PHONE, HOME_VISIT, VIDEO, LETTER
+}

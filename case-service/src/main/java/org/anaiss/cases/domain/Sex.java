@@ -1,0 +1,5 @@
+package org.anaiss.cases.domain;
+
+public enum Sex {
+    FEMALE, MALE, UNKNOWN
+}

@@ -1,0 +1,89 @@
+package org.anaiss.cases.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.cases.domain.AuditRecord;
+import org.anaiss.cases.service.AuditEntry;
+import org.anaiss.cases.service.Caller;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class AuditRepository implements PanacheRepositoryBase<AuditRecord, Long> {
+
+    /**
+     * Appends entries in one statement, inside the caller's transaction. The database trigger chains
+     * each row to the previous one of its chain (seq, hash), so the application cannot forge that part.
+     */
+    public Uni<Void> append(Caller caller, List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder sql = new StringBuilder(
+                "insert into audit_record (actor, actor_role, action, record_type, record_id, case_id, person_id, request_id) values ");
+        for (int i = 0; i < entries.size(); i++) {
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(:actor, :role, :action").append(i).append(", :type").append(i).append(", :record").append(i)
+                    .append(", :case").append(i).append(", :person").append(i).append(", :requestId)");
+        }
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString())
+                    .setParameter("actor", caller.username())
+                    .setParameter("role", caller.auditRole())
+                    .setParameter("requestId", caller.requestId());
+            for (int i = 0; i < entries.size(); i++) {
+                AuditEntry e = entries.get(i);
+                query.setParameter("action" + i, e.action().name())
+                        .setParameter("type" + i, e.recordType())
+                        .setParameter("record" + i, e.recordId())
+                        .setParameter("case" + i, e.caseId())
+                        .setParameter("person" + i, e.personId());
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    public Uni<List<AuditRecord>> forCase(UUID caseId, long afterSeq, int limit) {
+        return find("caseId = ?1 and seq > ?2 order by seq", caseId, afterSeq).page(0, limit).list();
+    }
+
+    public Uni<List<AuditRecord>> forPerson(UUID personId, long afterSeq, int limit) {
+        return find("personId = ?1 and seq > ?2 order by seq", personId, afterSeq).page(0, limit).list();
+    }
+
+    public Uni<List<AuditRecord>> inPeriod(Instant from, Instant to, long afterSeq, int limit) {
+        return find("at >= ?1 and at < ?2 and seq > ?3 order by seq", from, to, afterSeq).page(0, limit).list();
+    }
+
+    /**
+     * Recomputes every chain: a row is intact when its hash is the hash of its previous row's hash and
+     * its own content, and its previous-hash is the hash of the row before it in its chain. The first
+     * remaining row of a chain is its anchor (older rows may have been purged after a year).
+     * Returns [rows checked, first broken seq or null, number of broken rows].
+     */
+    public Uni<Object[]> verifyChains() {
+        String sql = """
+                with checked as (
+                  select a.seq,
+                         a.hash = sha256(coalesce(a.prev_hash, '\\x'::bytea) || audit_record_content(a)) as content_ok,
+                         (lag(a.hash) over w is null or a.prev_hash is not distinct from lag(a.hash) over w) as link_ok
+                  from audit_record a
+                  window w as (partition by a.chain order by a.seq)
+                ), heads as (
+                  select count(*) as broken_heads from audit_chain_head h
+                  where h.last_seq is not null and h.last_hash is distinct from
+                        (select a.hash from audit_record a where a.seq = h.last_seq)
+                )
+                select (select count(*) from checked),
+                       (select min(seq) from checked where not (content_ok and link_ok)),
+                       (select count(*) from checked where not (content_ok and link_ok)) + (select broken_heads from heads)
+                """;
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class).getSingleResult());
+    }
+}

@@ -1,0 +1,16 @@
+package org.anaiss.cases.repository;
+
+import java.time.Instant;
+
+import org.anaiss.cases.domain.CaseStatus;
+import org.anaiss.cases.domain.Theme;
+
+/**
+ * Filters of the worker's case lists. Scope (region, team) is not a filter: the service adds it.
+ *
+ * @param assignedTo only cases assigned to this username (the caller: "mine")
+ * @param unassigned only cases waiting in the queue
+ */
+public record CaseQuery(CaseStatus status, Theme theme, String assignedTo, boolean unassigned, Instant updatedSince,
+        String sortField, boolean ascending, int page, int size) {
+}

@@ -1,0 +1,74 @@
+package org.anaiss.cases.repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.cases.domain.Region;
+import org.anaiss.cases.domain.SupportCase;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> {
+
+    /** Sortable fields: API name to entity attribute. */
+    public static final Map<String, String> SORTS = Map.of(
+            "updatedAt", "c.updatedAt", "openedAt", "c.openedAt", "lastContactAt", "c.lastContactAt",
+            "status", "c.status", "theme", "c.theme");
+
+    public Uni<SupportCase> findWithPerson(UUID id) {
+        return find("from SupportCase c join fetch c.person where c.id = ?1", id).firstResult();
+    }
+
+    public Uni<List<SupportCase>> findForPerson(UUID personId) {
+        return find("from SupportCase c where c.person.id = ?1 order by c.openedAt", personId).list();
+    }
+
+    /**
+     * One page of the cases a caller may see: those of their team, and for a team lead also the
+     * region's queue (no team yet). Fetches one row more than asked to tell whether a next page exists;
+     * never counts (a total per team or worker is an activity indicator, which this system refuses).
+     */
+    public Uni<List<SupportCase>> page(Region region, String team, boolean includeRegionQueue, CaseQuery q) {
+        StringBuilder hql = new StringBuilder("from SupportCase c join fetch c.person where c.region = :region and ");
+        Parameters params = Parameters.with("region", region);
+        if (includeRegionQueue) {
+            hql.append("(c.team = :team or c.team is null)");
+        } else {
+            hql.append("c.team = :team");
+        }
+        params.and("team", team);
+        List<String> filters = new ArrayList<>();
+        if (q.status() != null) {
+            filters.add("c.status = :status");
+            params.and("status", q.status());
+        }
+        if (q.theme() != null) {
+            filters.add("c.theme = :theme");
+            params.and("theme", q.theme());
+        }
+        if (q.assignedTo() != null) {
+            filters.add("c.assignedTo = :assignee");
+            params.and("assignee", q.assignedTo());
+        }
+        if (q.unassigned()) {
+            filters.add("c.assignedTo is null");
+        }
+        if (q.updatedSince() != null) {
+            filters.add("c.updatedAt >= :since");
+            params.and("since", q.updatedSince());
+        }
+        for (String f : filters) {
+            hql.append(" and ").append(f);
+        }
+        String sort = SORTS.getOrDefault(q.sortField(), "c.updatedAt");
+        hql.append(" order by ").append(sort).append(q.ascending() ? " asc nulls last" : " desc nulls last").append(", c.id");
+        return find(hql.toString(), params).range(q.page() * q.size(), q.page() * q.size() + q.size()).list();
+    }
+}

@@ -1,0 +1,141 @@
+package org.anaiss.cases.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.anaiss.cases.domain.CaseStatus;
+import org.anaiss.cases.domain.Theme;
+import org.anaiss.cases.repository.CaseQuery;
+import org.anaiss.cases.repository.CaseRepository;
+import org.anaiss.cases.rest.api.AssignmentRequest;
+import org.anaiss.cases.rest.api.CaseCreateRequest;
+import org.anaiss.cases.rest.api.CaseView;
+import org.anaiss.cases.rest.api.Page;
+import org.anaiss.cases.rest.api.StaffView;
+import org.anaiss.cases.rest.api.StatusChangeRequest;
+import org.anaiss.cases.config.CaseConfig;
+import org.anaiss.cases.service.CaseService;
+import org.anaiss.cases.service.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/cases")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases", description = "Case files of the team: lifecycle, assignment, the worker's own lists")
+public class CaseResource {
+
+    private final CaseService cases;
+    private final CurrentCaller caller;
+    private final CaseConfig config;
+
+    public CaseResource(CaseService cases, CurrentCaller caller, CaseConfig config) {
+        this.cases = cases;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
+    @Operation(summary = "List the team's cases", description = "Pages without totals: no count per worker or team is ever returned.")
+    public Uni<Page<CaseView>> list(
+            @Parameter(description = "OPEN, ON_HOLD or CLOSED") @QueryParam("status") String status,
+            @Parameter(description = "a theme of the fixed list") @QueryParam("theme") String theme,
+            @Parameter(description = "only the cases assigned to me") @QueryParam("mine") String mine,
+            @Parameter(description = "only the cases waiting in the queue") @QueryParam("unassigned") String unassigned,
+            @Parameter(description = "ISO-8601 instant") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "field,direction: updatedAt|openedAt|lastContactAt|status|theme, asc|desc") @QueryParam("sort") String sort,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        String sortField = "updatedAt";
+        boolean ascending = false;
+        if (sort != null && !sort.isBlank()) {
+            String[] parts = sort.split(",", 2);
+            if (!CaseRepository.SORTS.containsKey(parts[0].trim())
+                    || (parts.length == 2 && !List.of("asc", "desc").contains(parts[1].trim()))) {
+                throw ProblemException.badRequest("invalid-parameter", "Invalid parameter",
+                        "'sort' must read field,direction with field in " + CaseRepository.SORTS.keySet() + " and direction asc or desc.");
+            }
+            sortField = parts[0].trim();
+            ascending = parts.length == 2 && parts[1].trim().equals("asc");
+        }
+        CaseQuery query = new CaseQuery(Params.enumValue(CaseStatus.class, "status", status),
+                Params.enumValue(Theme.class, "theme", theme),
+                Params.bool("mine", mine) ? caller.get().username() : null,
+                Params.bool("unassigned", unassigned),
+                Params.instant("updatedSince", updatedSince), sortField, ascending,
+                Params.intValue("page", page, 0, 0, 100_000),
+                Params.intValue("size", size, 20, 1, config.lists().maxPageSize()));
+        return cases.list(caller.get(), query);
+    }
+
+    @POST
+    @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
+    @Operation(summary = "Open a case for a person of the region, in the caller's team")
+    @APIResponse(responseCode = "201", description = "Opened")
+    public Uni<Response> open(@Valid @NotNull CaseCreateRequest request) {
+        return cases.open(caller.get(), request)
+                .map(c -> Response.created(URI.create("/api/cases/" + c.id())).entity(c).build());
+    }
+
+    @GET
+    @Path("/{caseId}")
+    @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
+    @Operation(summary = "Read a case", description = "404 for a case outside the caller's team or region.")
+    public Uni<CaseView> get(@PathParam("caseId") UUID caseId) {
+        return cases.get(caller.get(), caseId);
+    }
+
+    @POST
+    @Path("/{caseId}/status")
+    @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
+    @Operation(summary = "Change the status of a case", description = "OPEN -> ON_HOLD <-> OPEN -> CLOSED; a held case may close; a closed case may reopen. 409 otherwise.")
+    public Uni<CaseView> changeStatus(@PathParam("caseId") UUID caseId, @Valid @NotNull StatusChangeRequest request) {
+        return cases.changeStatus(caller.get(), caseId, request);
+    }
+
+    @PUT
+    @Path("/{caseId}/assignment")
+    @RolesAllowed(Roles.TEAM_LEAD)
+    @Operation(summary = "Assign or reassign a case to a social worker of the team")
+    public Uni<CaseView> assign(@PathParam("caseId") UUID caseId, @Valid @NotNull AssignmentRequest request) {
+        return cases.assign(caller.get(), caseId, request);
+    }
+
+    @DELETE
+    @Path("/{caseId}/assignment")
+    @RolesAllowed(Roles.TEAM_LEAD)
+    @Operation(summary = "Put a case back in the team's queue")
+    public Uni<CaseView> unassign(@PathParam("caseId") UUID caseId) {
+        return cases.unassign(caller.get(), caseId);
+    }
+
+    @GET
+    @Path("/team/members")
+    @RolesAllowed(Roles.TEAM_LEAD)
+    @Operation(summary = "Social workers of the team who may be assigned a case")
+    public Uni<List<StaffView>> teamMembers() {
+        return cases.teamMembers(caller.get());
+    }
+}

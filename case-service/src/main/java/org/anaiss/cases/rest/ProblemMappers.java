@@ -1,0 +1,156 @@
+package org.anaiss.cases.rest;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.anaiss.cases.service.ProblemException;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Every error as RFC 9457 problem+json. Details name fields and expectations, never the values
+ * sent (they may be a name or a NIR), and unexpected errors are logged by type, not by message.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(Problem.of(e.status(), e.slug(), e.title(), e.getMessage(), request.path(), requestId(request))
+                .withExtensions(e.extensions()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .collect(Collectors.toList());
+        return respond(Problem.of(400, "invalid-request", "Invalid request",
+                "Some fields are missing or invalid; nothing was changed.", request.path(), requestId(request))
+                .withViolations(violations));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ValidationException e, HttpServerRequest request) {
+        return respond(Problem.of(400, "invalid-request", "Invalid request", "The request is invalid; nothing was changed.",
+                request.path(), requestId(request)));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response json(JsonProcessingException e, HttpServerRequest request) {
+        String detail = "The body is not valid JSON for this operation; nothing was changed.";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return respond(Problem.of(400, "invalid-json", "Invalid JSON", detail, request.path(), requestId(request))
+                    .withViolations(List.of(new Problem.Violation(field.replace(".[", "["), "has the wrong type or an unknown value"))));
+        }
+        return respond(Problem.of(400, "invalid-json", "Invalid JSON", detail, request.path(), requestId(request)));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthorized(request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return unauthorized(request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this operation.",
+                request.path(), requestId(request)));
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, HttpServerRequest request) {
+        return concurrentChange(request);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, HttpServerRequest request) {
+        return concurrentChange(request);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Request refused"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No such resource.";
+            case 405 -> "This method is not allowed on this resource.";
+            case 406 -> "This resource cannot answer in the media type asked for.";
+            case 413 -> "The body is too large.";
+            case 415 -> "This media type is not accepted here.";
+            default -> "The request was refused; nothing was changed.";
+        };
+        Response.ResponseBuilder builder = Response.fromResponse(respond(Problem.of(status,
+                title.toLowerCase().replace(' ', '-'), title, detail, request.path(), requestId(request))));
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        // The message of a database or library error may quote the data: log the type only.
+        LOG.errorf("unexpected %s on request %s", e.getClass().getName(), requestId(request));
+        return respond(Problem.of(500, "internal-error", "Internal error",
+                "The request could not be completed; it may be retried.", request.path(), requestId(request)));
+    }
+
+    private Response concurrentChange(HttpServerRequest request) {
+        return respond(Problem.of(409, "concurrent-change", "Changed meanwhile",
+                "The record was changed by someone else meanwhile; reload it and try again.", request.path(),
+                requestId(request)));
+    }
+
+    private Response unauthorized(HttpServerRequest request) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer realm=\"anaiss\"")
+                .entity(Problem.of(401, "unauthenticated", "Authentication required",
+                        "This API needs a valid bearer token issued by the ANAISS Keycloak realm.", request.path(),
+                        requestId(request)))
+                .build();
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // "create.request.lastName" -> "lastName": the method and parameter names mean nothing to callers
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static String requestId(HttpServerRequest request) {
+        String id = request.getHeader("X-Request-Id");
+        return id != null && id.matches("[A-Za-z0-9._-]{8,64}") ? id : null;
+    }
+
+}

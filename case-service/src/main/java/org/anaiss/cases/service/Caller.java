@@ -1,0 +1,35 @@
+package org.anaiss.cases.service;
+
+import java.util.Set;
+
+import org.anaiss.cases.domain.Region;
+
+/**
+ * Who is calling, from the token's claims: everything the service layer needs to decide what
+ * they may see. {@code region} is null when the claim is missing or unknown: such a caller sees nothing.
+ */
+public record Caller(String username, String displayName, Set<String> roles, Region region, String team,
+        String requestId) {
+
+    public static final String SOCIAL_WORKER = "social-worker";
+    public static final String TEAM_LEAD = "team-lead";
+    public static final String DPO = "dpo";
+
+    public boolean isTeamLead() {
+        return roles.contains(TEAM_LEAD);
+    }
+
+    public boolean isCaseWorker() {
+        return roles.contains(SOCIAL_WORKER) || roles.contains(TEAM_LEAD);
+    }
+
+    /** The role recorded in the audit trail: the most specific one that allowed the action. */
+    public String auditRole() {
+        for (String role : new String[] { DPO, TEAM_LEAD, SOCIAL_WORKER }) {
+            if (roles.contains(role)) {
+                return role;
+            }
+        }
+        return roles.stream().sorted().findFirst().orElse("none");
+    }
+}

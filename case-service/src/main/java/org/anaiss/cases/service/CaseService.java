@@ -1,0 +1,237 @@
+package org.anaiss.cases.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.cases.domain.CaseStatus;
+import org.anaiss.cases.domain.Person;
+import org.anaiss.cases.domain.SupportCase;
+import org.anaiss.cases.events.CaseEventData;
+import org.anaiss.cases.events.Outbox;
+import org.anaiss.cases.repository.CaseQuery;
+import org.anaiss.cases.repository.CaseRepository;
+import org.anaiss.cases.rest.api.AssignmentRequest;
+import org.anaiss.cases.rest.api.CaseCreateRequest;
+import org.anaiss.cases.rest.api.CaseView;
+import org.anaiss.cases.rest.api.Page;
+import org.anaiss.cases.rest.api.StaffView;
+import org.anaiss.cases.rest.api.StatusChangeRequest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Cases, scoped by the caller's token: a social worker reaches the cases of their team, a team
+ * lead those too plus the region's queue of cases not yet given to a team. Anything else is 404,
+ * so the existence of a case outside one's scope is not revealed.
+ */
+@ApplicationScoped
+public class CaseService {
+
+    static final String RECORD = "CASE";
+    private final CaseRepository cases;
+    private final PersonService persons;
+    private final FieldCipher cipher;
+    private final NirHasher hasher;
+    private final AuditTrail audit;
+    private final StaffDirectory staff;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public CaseService(CaseRepository cases, PersonService persons, FieldCipher cipher, NirHasher hasher,
+            AuditTrail audit, StaffDirectory staff, Outbox outbox, Clock clock) {
+        this.cases = cases;
+        this.persons = persons;
+        this.cipher = cipher;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.staff = staff;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<CaseView> open(Caller caller, CaseCreateRequest request) {
+        requireTeam(caller);
+        return persons.load(caller, request.personId())
+                .chain(person -> checkAssignee(caller, request.assignedTo()).replaceWith(person))
+                .chain(person -> {
+                    Instant now = clock.instant();
+                    SupportCase c = new SupportCase();
+                    c.id = UUID.randomUUID();
+                    c.person = person;
+                    c.region = caller.region();
+                    c.team = caller.team();
+                    c.assignedTo = request.assignedTo();
+                    c.theme = request.theme();
+                    c.origin = request.origin();
+                    c.status = CaseStatus.OPEN;
+                    c.openedAt = now;
+                    c.createdAt = now;
+                    c.updatedAt = now;
+                    return cases.persist(c)
+                            .call(() -> opened(c))
+                            .call(() -> audit.record(caller, AuditAction.CREATE, RECORD, c.id, c.id, person.id))
+                            .call(() -> staff.seen(caller))
+                            .map(this::view);
+                });
+    }
+
+    /** Writes CaseOpened to the outbox; also used when an accepted offer opens a case. */
+    Uni<Void> opened(SupportCase c) {
+        return outbox.add(CaseEventData.TOPIC, c.id.toString(), CaseEventData.OPENED, c.id.toString(),
+                new CaseEventData(c.id, hasher.personKey(c.person.nirHash), c.region.name(), c.theme.name(),
+                        c.origin.name(), c.status.name(), null, null, c.openedAt));
+    }
+
+    @WithTransaction
+    public Uni<CaseView> get(Caller caller, UUID id) {
+        return load(caller, id)
+                .call(c -> audit.record(caller, AuditAction.READ, RECORD, c.id, c.id, c.person.id))
+                .call(() -> staff.seen(caller))
+                .map(this::view);
+    }
+
+    @WithTransaction
+    public Uni<Page<CaseView>> list(Caller caller, CaseQuery query) {
+        requireTeam(caller);
+        return cases.page(caller.region(), caller.team(), caller.isTeamLead(), query).chain(found -> {
+            boolean hasNext = found.size() > query.size();
+            List<SupportCase> page = hasNext ? found.subList(0, query.size()) : found;
+            return audit.record(caller, page.stream()
+                    .map(c -> new AuditEntry(AuditAction.LIST, RECORD, c.id, c.id, c.person.id)).toList())
+                    .call(() -> staff.seen(caller))
+                    .map(v -> new Page<>(page.stream().map(this::view).toList(), query.page(), query.size(), hasNext));
+        });
+    }
+
+    @WithTransaction
+    public Uni<CaseView> changeStatus(Caller caller, UUID id, StatusChangeRequest request) {
+        return load(caller, id).chain(c -> {
+            CaseStatus from = c.status;
+            CaseStatus to = request.status();
+            if (!from.canBecome(to)) {
+                return Uni.createFrom().failure(ProblemException.conflict("invalid-transition", "Invalid status change",
+                        "A case that is " + from + " cannot become " + to + "; allowed: " + from.next() + "."));
+            }
+            if ((to == CaseStatus.CLOSED) != (request.closureReason() != null)) {
+                return Uni.createFrom().failure(ProblemException.badRequest("closure-reason",
+                        "Closure reason", to == CaseStatus.CLOSED ? "Closing a case needs a closureReason."
+                                : "A closureReason is only given when closing a case."));
+            }
+            Instant now = clock.instant();
+            c.status = to;
+            c.closureReason = request.closureReason();
+            c.closedAt = to == CaseStatus.CLOSED ? now : null;
+            c.updatedAt = now;
+            String type = to == CaseStatus.CLOSED ? CaseEventData.CLOSED : CaseEventData.STATUS_CHANGED;
+            return outbox.add(CaseEventData.TOPIC, c.id.toString(), type, c.id.toString(),
+                    new CaseEventData(c.id, hasher.personKey(c.person.nirHash), c.region.name(), c.theme.name(),
+                            c.origin.name(), to.name(), from.name(),
+                            c.closureReason == null ? null : c.closureReason.name(), now))
+                    .call(() -> audit.record(caller, AuditAction.STATUS_CHANGE, RECORD, c.id, c.id, c.person.id))
+                    .call(cases::flush)
+                    .map(v -> view(c));
+        });
+    }
+
+    /** A team lead gives a case of their team, or of the region's queue, to a worker of their team. */
+    @WithTransaction
+    public Uni<CaseView> assign(Caller caller, UUID id, AssignmentRequest request) {
+        requireLead(caller);
+        return load(caller, id)
+                .call(c -> checkAssignee(caller, request.assignee()))
+                .chain(c -> {
+                    c.team = caller.team();
+                    c.assignedTo = request.assignee();
+                    c.updatedAt = clock.instant();
+                    return audit.record(caller, AuditAction.ASSIGN, RECORD, c.id, c.id, c.person.id)
+                            .call(cases::flush)
+                            .map(v -> view(c));
+                });
+    }
+
+    /** Puts a case back in the team's queue. */
+    @WithTransaction
+    public Uni<CaseView> unassign(Caller caller, UUID id) {
+        requireLead(caller);
+        return load(caller, id).chain(c -> {
+            c.assignedTo = null;
+            c.updatedAt = clock.instant();
+            return audit.record(caller, AuditAction.ASSIGN, RECORD, c.id, c.id, c.person.id)
+                    .call(cases::flush)
+                    .map(v -> view(c));
+        });
+    }
+
+    @WithTransaction
+    public Uni<List<StaffView>> teamMembers(Caller caller) {
+        requireLead(caller);
+        return staff.seen(caller).chain(() -> staff.team(caller))
+                .map(list -> list.stream().map(m -> new StaffView(m.username, m.displayName, m.teamLead)).toList());
+    }
+
+    /** A case the caller may see, with its person, or 404. */
+    Uni<SupportCase> load(Caller caller, UUID id) {
+        if (!caller.isCaseWorker() || caller.region() == null || caller.team() == null) {
+            return Uni.createFrom().failure(ProblemException.notFound("Case " + id));
+        }
+        return cases.findWithPerson(id).map(c -> {
+            if (c == null || !visible(caller, c)) {
+                throw ProblemException.notFound("Case " + id);
+            }
+            return c;
+        });
+    }
+
+    static boolean visible(Caller caller, SupportCase c) {
+        return c.region == caller.region()
+                && (Objects.equals(c.team, caller.team()) || (c.team == null && caller.isTeamLead()));
+    }
+
+    private Uni<Void> checkAssignee(Caller caller, String assignee) {
+        if (assignee == null || assignee.equals(caller.username())) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!caller.isTeamLead()) {
+            return Uni.createFrom().failure(ProblemException.forbidden("Only a team lead assigns a case to someone else."));
+        }
+        return staff.member(assignee).map(m -> {
+            if (m == null || m.region != caller.region() || !Objects.equals(m.team, caller.team())) {
+                throw ProblemException.badRequest("unknown-assignee", "Unknown assignee",
+                        "The assignee is not a known social worker of your team (they appear once they have used the service).");
+            }
+            return null;
+        }).replaceWithVoid();
+    }
+
+    private static void requireTeam(Caller caller) {
+        PersonService.requireRegion(caller);
+        if (caller.team() == null) {
+            throw ProblemException.forbidden("Your account has no team: ask an administrator to set it.");
+        }
+    }
+
+    private static void requireLead(Caller caller) {
+        requireTeam(caller);
+        if (!caller.isTeamLead()) {
+            throw ProblemException.forbidden("Only a team lead assigns cases.");
+        }
+    }
+
+    CaseView view(SupportCase c) {
+        Person p = c.person;
+        return new CaseView(c.id, PersonService.summary(p), c.region, c.team, c.assignedTo, c.theme, c.origin, c.status,
+                c.closureReason, cipher.openString(c.intakeNoteKeyId, c.intakeNoteCiphertext, intakePlace(c.id)),
+                c.openedAt, c.closedAt, c.lastContactAt, c.updatedAt, c.version);
+    }
+
+    static String intakePlace(UUID caseId) {
+        return "case.intake_note:" + caseId;
+    }
+}

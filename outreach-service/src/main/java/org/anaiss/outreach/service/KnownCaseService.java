@@ -1,0 +1,69 @@
+package org.anaiss.outreach.service;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.outreach.domain.KnownCase;
+import org.anaiss.outreach.events.CaseEvent;
+import org.anaiss.outreach.events.ProcessedEvent;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps, per case of case-service, the person's key and the latest status, so campaigns skip people
+ * who already have an open case. Idempotent (event id recorded in the same transaction) and
+ * order-safe (an older event never overwrites a newer status).
+ */
+@ApplicationScoped
+public class KnownCaseService {
+
+    static final String CONSUMER = "outreach-service/case-events";
+    private final Clock clock;
+
+    public KnownCaseService(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** @return true when applied, false when the event had already been applied */
+    @WithTransaction
+    public Uni<Boolean> apply(CaseEvent event) {
+        return ProcessedEvent.<ProcessedEvent>findById(event.id()).chain(done -> {
+            if (done != null) {
+                return Uni.createFrom().item(false);
+            }
+            CaseEvent.Data data = event.data();
+            Uni<Void> effect = data.personKey() == null ? Uni.createFrom().voidItem()
+                    : KnownCase.<KnownCase>findById(data.caseId()).chain(known -> {
+                        if (known == null) {
+                            KnownCase created = new KnownCase();
+                            created.caseId = data.caseId();
+                            created.personKey = data.personKey();
+                            created.region = data.region();
+                            created.status = data.status();
+                            created.updatedAt = data.occurredAt();
+                            return created.persist().replaceWithVoid();
+                        }
+                        if (!known.updatedAt.isAfter(data.occurredAt())) {
+                            known.status = data.status();
+                            known.personKey = data.personKey();
+                            known.updatedAt = data.occurredAt();
+                        }
+                        return Uni.createFrom().voidItem();
+                    });
+            return effect.chain(() -> {
+                ProcessedEvent processed = new ProcessedEvent();
+                processed.eventId = event.id();
+                processed.consumer = CONSUMER;
+                processed.processedAt = clock.instant();
+                return processed.persist();
+            }).replaceWith(true);
+        });
+    }
+
+    /** Whether the person (by key) has a case that is not closed. */
+    public Uni<Boolean> hasOpenCase(String personKey) {
+        return KnownCase.count("personKey = ?1 and status <> 'CLOSED'", personKey).map(n -> n > 0);
+    }
+}

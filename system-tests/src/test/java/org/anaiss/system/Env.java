@@ -1,0 +1,49 @@
+package org.anaiss.system;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The local infrastructure, as deploy/local/env.sh exports it (the same defaults). */
+public final class Env {
+
+    private Env() {
+    }
+
+    public static String get(String name, String defaultValue) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? defaultValue : v;
+    }
+
+    public static String pgHost() {
+        return get("ANAISS_PG_HOST", "127.0.0.1");
+    }
+
+    public static String pgPort() {
+        return get("ANAISS_PG_PORT", "5432");
+    }
+
+    public static String pgSuperuser() {
+        return get("ANAISS_PG_SUPERUSER", "postgres");
+    }
+
+    public static String kafkaBootstrap() {
+        return get("ANAISS_KAFKA_BOOTSTRAP", "localhost:9092");
+    }
+
+    public static String keycloakUrl() {
+        return get("ANAISS_KEYCLOAK_URL", "http://localhost:8180");
+    }
+
+    /** What every service needs to reach the infrastructure; dev-only keys (public, never for real data). */
+    static Map<String, String> common() {
+        Map<String, String> env = new HashMap<>();
+        env.put("ANAISS_PG_HOST", pgHost());
+        env.put("ANAISS_PG_PORT", pgPort());
+        env.put("ANAISS_KAFKA_BOOTSTRAP", kafkaBootstrap());
+        env.put("ANAISS_OIDC_URL", keycloakUrl() + "/realms/anaiss");
+        env.put("ANAISS_CRYPTO_KEYS", get("ANAISS_CRYPTO_KEYS", "dev1:9o0Ff2cOqZ6o3U3tq0v9qk1yGm1J3O6rXv7n5l3hY2E="));
+        env.put("ANAISS_CRYPTO_ACTIVE_KEY", get("ANAISS_CRYPTO_ACTIVE_KEY", "dev1"));
+        env.put("ANAISS_NIR_HASH_KEY", get("ANAISS_NIR_HASH_KEY", "ZGV2LW9ubHktbmlyLWhhc2gta2V5LW5vdC1hLXNlY3JldC0wMDAx"));
+        return env;
+    }
+}

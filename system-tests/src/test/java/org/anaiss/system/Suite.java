@@ -1,0 +1,162 @@
+package org.anaiss.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four services, started once per test JVM from their packaged jars (prod profile, JSON logs
+ * in target/suite-logs), on ports of their own (18080-18083 by default, so a suite started with
+ * deploy/local/run.sh can keep running), against the real PostgreSQL, Kafka and Keycloak that
+ * deploy/local/infra.sh started. Stopped when the JVM exits.
+ */
+public final class Suite {
+
+    public enum Service {
+        CASES("case-service", 1), OUTREACH("outreach-service", 2), STATS("stats-service", 3), GATEWAY("gateway", 0);
+
+        final String module;
+        final int portOffset;
+
+        Service(String module, int portOffset) {
+            this.module = module;
+            this.portOffset = portOffset;
+        }
+    }
+
+    private static Suite instance;
+    private final Path root;
+    private final int basePort;
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Suite() {
+        this.root = Path.of(System.getProperty("anaiss.root", "..")).toAbsolutePath().normalize();
+        this.basePort = Integer.getInteger("anaiss.it.base-port", 18080);
+    }
+
+    /** The running suite; starts it on first use. */
+    public static synchronized Suite get() {
+        if (instance == null) {
+            Suite suite = new Suite();
+            Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll));
+            suite.startAll();
+            instance = suite;
+        }
+        return instance;
+    }
+
+    public String gatewayUrl() {
+        return url(Service.GATEWAY);
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + port(service);
+    }
+
+    public int port(Service service) {
+        return basePort + service.portOffset;
+    }
+
+    public Path log(Service service) {
+        return root.resolve("system-tests/target/suite-logs/" + service.module + ".log");
+    }
+
+    private void startAll() {
+        List<CompletableFuture<Void>> ready = List.of(Service.values()).stream()
+                .map(s -> CompletableFuture.runAsync(() -> start(s)))
+                .toList();
+        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Starts one service and waits until it is ready (bounded). */
+    public void start(Service service) {
+        Path jar = root.resolve(service.module + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the build (./mvnw verify) first");
+        }
+        try {
+            Files.createDirectories(log(service).getParent());
+            ProcessBuilder pb = new ProcessBuilder("java", "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
+            Map<String, String> env = pb.environment();
+            env.putAll(Env.common());
+            env.put("ANAISS_GATEWAY_PORT", String.valueOf(port(Service.GATEWAY)));
+            env.put("ANAISS_CASE_PORT", String.valueOf(port(Service.CASES)));
+            env.put("ANAISS_OUTREACH_PORT", String.valueOf(port(Service.OUTREACH)));
+            env.put("ANAISS_STATS_PORT", String.valueOf(port(Service.STATS)));
+            env.put("ANAISS_CASE_URL", url(Service.CASES));
+            env.put("ANAISS_OUTREACH_URL", url(Service.OUTREACH));
+            env.put("ANAISS_STATS_URL", url(Service.STATS));
+            synchronized (processes) {
+                processes.put(service, pb.start());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + service.module, e);
+        }
+        awaitReady(service, Duration.ofSeconds(180));
+    }
+
+    /** Stops one service the way an orchestrator would (SIGTERM, then SIGKILL after 20 s). */
+    public void stop(Service service) {
+        Process p;
+        synchronized (processes) {
+            p = processes.remove(service);
+        }
+        if (p == null) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopAll() {
+        List.copyOf(processes.keySet()).forEach(this::stop);
+    }
+
+    private void awaitReady(Service service, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(3)).build();
+        while (System.nanoTime() < deadline) {
+            Process p = processes.get(service);
+            if (p != null && !p.isAlive()) {
+                throw new IllegalStateException(service.module + " exited during start; see " + log(service));
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(service.module + " not ready within " + limit.toSeconds() + " s; see " + log(service));
+    }
+}
