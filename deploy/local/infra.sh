@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Real infrastructure on one machine, no Docker: PostgreSQL, a single-node KRaft Kafka broker
-# and Keycloak. Idempotent: what already answers is used, not started twice.
+# Real infrastructure on one machine, no Docker: PostgreSQL, a single-node KRaft Kafka broker,
+# Keycloak and an SMTP server that keeps what it receives (GreenMail). Idempotent: what already answers is used, not started twice.
 #
-#   deploy/local/infra.sh up   [postgres|kafka|keycloak ...]   start (default: all three)
-#   deploy/local/infra.sh down [postgres|kafka|keycloak ...]   stop only what these scripts started
+#   deploy/local/infra.sh up   [postgres|kafka|keycloak|smtp ...]   start (default: all four)
+#   deploy/local/infra.sh down [postgres|kafka|keycloak|smtp ...]   stop only what these scripts started
 #   deploy/local/infra.sh status
 #
 # Ports: ANAISS_PG_PORT (5432), ANAISS_KAFKA_PORT (9092), ANAISS_KAFKA_CONTROLLER_PORT (9093),
@@ -150,25 +150,43 @@ keycloak_up() {
   log "Keycloak ready"
 }
 
+# ---------------------------------------------------------------- SMTP (GreenMail)
+smtp_up() {
+  if port_open "$ANAISS_SMTP_HOST" "$ANAISS_SMTP_PORT"; then
+    log "an SMTP server answers on port $ANAISS_SMTP_PORT: using it"
+    return 0
+  fi
+  local jar="$ANAISS_CACHE/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
+  [ -f "$jar" ] || fetch_artifact "com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" "$ANAISS_CACHE/greenmail"
+  log "starting the GreenMail SMTP server on port $ANAISS_SMTP_PORT (IMAP $ANAISS_IMAP_PORT, API $ANAISS_MAIL_API_PORT)"
+  start_bg smtp java -Xms16m -Xmx128m -XX:+UseSerialGC \
+    -Dgreenmail.smtp.hostname="$ANAISS_SMTP_HOST" -Dgreenmail.smtp.port="$ANAISS_SMTP_PORT" \
+    -Dgreenmail.imap.hostname="$ANAISS_SMTP_HOST" -Dgreenmail.imap.port="$ANAISS_IMAP_PORT" \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$ANAISS_MAIL_API_PORT" \
+    -Dgreenmail.auth.disabled -jar "$jar"
+  wait_until 30 "SMTP" port_open "$ANAISS_SMTP_HOST" "$ANAISS_SMTP_PORT" || die "GreenMail did not start"
+}
+
 # ---------------------------------------------------------------- main
 status() {
-  for s in postgres kafka keycloak; do
+  for s in postgres kafka keycloak smtp; do
     if running "$s"; then echo "$s: started by these scripts (pid $(cat "$(pidfile "$s")"))"; else echo "$s: not started by these scripts"; fi
   done
   port_open "$ANAISS_PG_HOST" "$ANAISS_PG_PORT" && echo "PostgreSQL answers on $ANAISS_PG_PORT" || echo "PostgreSQL: no answer"
   port_open 127.0.0.1 "$ANAISS_KAFKA_PORT" && echo "Kafka answers on $ANAISS_KAFKA_PORT" || echo "Kafka: no answer"
   keycloak_ready && echo "Keycloak realm anaiss answers on $ANAISS_KEYCLOAK_PORT" || echo "Keycloak: no answer"
+  port_open "$ANAISS_SMTP_HOST" "$ANAISS_SMTP_PORT" && echo "SMTP answers on $ANAISS_SMTP_PORT" || echo "SMTP: no answer"
 }
 
 cmd=${1:-up}; shift || true
-parts=("$@"); [ ${#parts[@]} -eq 0 ] && parts=(postgres kafka keycloak)
+parts=("$@"); [ ${#parts[@]} -eq 0 ] && parts=(postgres kafka keycloak smtp)
 case "$cmd" in
   up)
     for p in "${parts[@]}"; do
-      case "$p" in postgres) pg_up ;; kafka) kafka_up ;; keycloak) keycloak_up ;; *) die "unknown part $p" ;; esac
+      case "$p" in postgres) pg_up ;; kafka) kafka_up ;; keycloak) keycloak_up ;; smtp) smtp_up ;; *) die "unknown part $p" ;; esac
     done ;;
   down)
     for p in "${parts[@]}"; do stop_bg "$p"; done ;;
   status) status ;;
-  *) die "usage: $0 up|down|status [postgres|kafka|keycloak ...]" ;;
+  *) die "usage: $0 up|down|status [postgres|kafka|keycloak|smtp ...]" ;;
 esac

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The run command: starts PostgreSQL, Kafka and Keycloak (what is not already running), builds
+# The run command: starts PostgreSQL, Kafka, Keycloak and SMTP (what is not already running), builds
 # and starts the four services, prints where they are. Ctrl-C (or deploy/local/stop.sh) stops
 # everything it started.
 #   deploy/local/run.sh [--no-build]
@@ -11,7 +11,7 @@ declare -A PORTS=([gateway]=$ANAISS_GATEWAY_PORT [case-service]=$ANAISS_CASE_POR
                   [outreach-service]=$ANAISS_OUTREACH_PORT [stats-service]=$ANAISS_STATS_PORT)
 
 before=()
-for part in postgres kafka keycloak; do running "$part" && before+=("$part"); done
+for part in postgres kafka keycloak smtp; do running "$part" && before+=("$part"); done
 started=()
 stop_all() {
   trap - EXIT INT TERM
@@ -23,7 +23,7 @@ trap stop_all EXIT INT TERM
 
 t0=$(date +%s)
 "$ANAISS_ROOT/deploy/local/infra.sh" up || die "infrastructure did not start"
-for part in postgres kafka keycloak; do
+for part in postgres kafka keycloak smtp; do
   if running "$part" && [[ ! " ${before[*]} " =~ " $part " ]]; then started+=("$part"); fi
 done
 
@@ -54,6 +54,7 @@ ANAISS is running ($(($(date +%s) - t0)) s to ready). Logs: $ANAISS_STATE/logs/
   outreach-service  http://localhost:$ANAISS_OUTREACH_PORT/q/swagger-ui
   stats-service     http://localhost:$ANAISS_STATS_PORT/q/swagger-ui
   Keycloak          $ANAISS_KEYCLOAK_URL/admin  (admin / admin-local-only)
+  Mail received     http://127.0.0.1:$ANAISS_MAIL_API_PORT/api/user (GreenMail: nothing leaves this machine)
 
 Demo accounts (realm anaiss, password "demo", DEMO ONLY):
   alice, bruno (social workers, RHONE_ALPES / RA-LYON)   chloe (team lead, RA-LYON)

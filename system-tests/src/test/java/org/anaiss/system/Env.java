@@ -34,6 +34,21 @@ public final class Env {
         return get("ANAISS_KEYCLOAK_URL", "http://localhost:8180");
     }
 
+    /** Consumer groups of this test JVM's services: their own, so a local run does not share their messages. */
+    static final String GROUP_PREFIX = "it-" + Long.toString(System.currentTimeMillis(), 36) + "-";
+
+    public static String smtpHost() {
+        return get("ANAISS_SMTP_HOST", "127.0.0.1");
+    }
+
+    public static int smtpPort() {
+        return Integer.parseInt(get("ANAISS_SMTP_PORT", "3025"));
+    }
+
+    public static int imapPort() {
+        return Integer.parseInt(get("ANAISS_IMAP_PORT", "3143"));
+    }
+
     /** What every service needs to reach the infrastructure; dev-only keys (public, never for real data). */
     static Map<String, String> common() {
         Map<String, String> env = new HashMap<>();
@@ -41,6 +56,9 @@ public final class Env {
         env.put("ANAISS_PG_PORT", pgPort());
         env.put("ANAISS_KAFKA_BOOTSTRAP", kafkaBootstrap());
         env.put("ANAISS_OIDC_URL", keycloakUrl() + "/realms/anaiss");
+        env.put("ANAISS_KAFKA_GROUP_PREFIX", GROUP_PREFIX);
+        env.put("ANAISS_SMTP_HOST", smtpHost());
+        env.put("ANAISS_SMTP_PORT", String.valueOf(smtpPort()));
         env.put("ANAISS_CRYPTO_KEYS", get("ANAISS_CRYPTO_KEYS", "dev1:9o0Ff2cOqZ6o3U3tq0v9qk1yGm1J3O6rXv7n5l3hY2E="));
         env.put("ANAISS_CRYPTO_ACTIVE_KEY", get("ANAISS_CRYPTO_ACTIVE_KEY", "dev1"));
         env.put("ANAISS_NIR_HASH_KEY", get("ANAISS_NIR_HASH_KEY", "ZGV2LW9ubHktbmlyLWhhc2gta2V5LW5vdC1hLXNlY3JldC0wMDAx"));
