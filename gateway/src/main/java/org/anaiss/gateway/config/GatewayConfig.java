@@ -1,6 +1,7 @@
 package org.anaiss.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,6 +21,13 @@ public interface GatewayConfig {
     /** Base URL of stats-service; serves {@code /api/stats/**}. */
     @WithDefault("http://localhost:8083")
     String statsServiceUrl();
+
+    /**
+     * Paths forwarded to outreach-service without a token: the links mailed to people who have no
+     * account. outreach-service protects them with single-use tokens.
+     */
+    @WithDefault("/api/outreach/answers,/api/outreach/registrations")
+    List<String> publicPaths();
 
     /** Time allowed to open a connection to a service. */
     @WithDefault("2s")

@@ -55,6 +55,17 @@ public class ProxyRoutes {
                 new Object[] { "/api/partners", outreach },
                 new Object[] { "/api/stats", stats });
         long idleTimeout = config.idleTimeout().toMillis();
+        // Links mailed to people who have no account (answer to an offer, register for a session):
+        // no token here; the service checks the single-use token in the path. Registered first, so
+        // they win over the authenticated group below.
+        for (String publicPrefix : config.publicPaths()) {
+            router.routeWithRegex("^" + Pattern.quote(publicPrefix) + "(/.*)?$")
+                    .handler(rc -> {
+                        rc.request().pause();
+                        assignRequestId(rc);
+                        forward(rc, client, outreach, idleTimeout);
+                    });
+        }
         for (Object[] group : groups) {
             String prefix = (String) group[0];
             Upstream upstream = (Upstream) group[1];
@@ -67,12 +78,7 @@ public class ProxyRoutes {
         HttpServerRequest request = rc.request();
         // Hold the body until the upstream request is ready to take it.
         request.pause();
-        String requestId = request.getHeader(REQUEST_ID_HEADER);
-        if (requestId == null || !SAFE_REQUEST_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
-        }
-        rc.put(REQUEST_ID, requestId);
-        rc.response().putHeader(REQUEST_ID_HEADER, requestId);
+        assignRequestId(rc);
         // Authentication is proactive: an invalid token never gets here (see AuthenticationFailures).
         if (!(rc.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
             Problems.send(rc, 401, "unauthenticated", "Authentication required",
@@ -80,6 +86,15 @@ public class ProxyRoutes {
             return;
         }
         forward(rc, client, upstream, idleTimeout);
+    }
+
+    private static void assignRequestId(RoutingContext rc) {
+        String requestId = rc.request().getHeader(REQUEST_ID_HEADER);
+        if (requestId == null || !SAFE_REQUEST_ID.matcher(requestId).matches()) {
+            requestId = UUID.randomUUID().toString();
+        }
+        rc.put(REQUEST_ID, requestId);
+        rc.response().putHeader(REQUEST_ID_HEADER, requestId);
     }
 
     private void forward(RoutingContext rc, HttpClient client, Upstream upstream, long idleTimeout) {
