@@ -1,0 +1,119 @@
+package org.anaiss.cases.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.anaiss.cases.support.Db;
+import org.anaiss.cases.support.Fixtures;
+import org.anaiss.cases.support.Kafka;
+import org.anaiss.cases.support.Schemas;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+
+import com.networknt.schema.Schema;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * offer-accepted on the real broker: an accepted offer opens one case in the region's queue, a
+ * redelivery opens nothing more, a malformed event goes to the dead-letter topic without blocking.
+ * The contract is outreach-service's JSON Schema, read from its module.
+ */
+@QuarkusTest
+class OfferAcceptedConsumerTest {
+
+    static final Schema PRODUCER_SCHEMA = Schemas.load("outreach-service/src/main/resources/schemas/offer-accepted.v1.json");
+
+    @Inject
+    OfferAcceptedConsumer consumer;
+
+    static String event(String eventId, String lastName, String nir, String extra) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/anaiss/outreach-service","type":"org.anaiss.outreach.OfferAccepted.v1",
+                 "time":"%s","datacontenttype":"application/json","subject":"%s",
+                 "data":{"offerId":"%s","region":"RHONE_ALPES","signalType":"SICK_LEAVE_90_DAYS",
+                   "person":{"lastName":"%s","firstName":"Paul","birthDate":"1968-03-02","sex":"MALE","nir":"%s",
+                             "city":"Villeurbanne","email":"paul@example.org","preferredChannel":"EMAIL"%s},
+                   "preferredContactSlot":"Tuesday mornings","acceptedAt":"%s"}}
+                """.formatted(eventId, Instant.now(), eventId, UUID.randomUUID(), lastName, nir, extra, Instant.now());
+    }
+
+    static long casesOf(String lastName) throws SQLException {
+        return Db.count("select count(*) from support_case c join person p on p.id = c.person_id "
+                + "where p.last_name = ? and c.origin = 'OUTREACH_OFFER' and c.team is null and c.assigned_to is null", lastName);
+    }
+
+    @Test
+    void redeliveredOfferAcceptedOpensExactlyOneCase() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String lastName = Fixtures.uniqueName();
+        String payload = event(id, lastName, Fixtures.nir(), "");
+        Kafka.send(Kafka.bootstrap(), "offer-accepted", id, payload);
+        Kafka.send(Kafka.bootstrap(), "offer-accepted", id, payload);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> casesOf(lastName) == 1);
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> Db.count("select count(*) from processed_event where event_id = ?", id) == 1);
+        assertThat(casesOf(lastName)).isEqualTo(1);
+    }
+
+    @Test
+    void anAcceptedOfferForAKnownPersonOpensACaseForThatPerson() throws Exception {
+        String nir = Fixtures.nir();
+        String lastName = Fixtures.uniqueName();
+        String first = UUID.randomUUID().toString();
+        Kafka.send(Kafka.bootstrap(), "offer-accepted", first, event(first, lastName, nir, ""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> casesOf(lastName) == 1);
+        String second = UUID.randomUUID().toString();
+        Kafka.send(Kafka.bootstrap(), "offer-accepted", second, event(second, lastName, nir, ""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> casesOf(lastName) == 2);
+        assertThat(Db.count("select count(*) from person where last_name = ?", lastName)).isEqualTo(1);
+    }
+
+    @Test
+    void malformedEventIsDeadLetteredAndDoesNotBlockThePartition() throws Exception {
+        try (KafkaConsumer<String, String> dlq = Kafka.tail(Kafka.bootstrap(), "offer-accepted-dlq")) {
+            String key = "same-partition-key-" + UUID.randomUUID();
+            String badId = UUID.randomUUID().toString();
+            Kafka.send(Kafka.bootstrap(), "offer-accepted", key, event(badId, Fixtures.uniqueName(), "not-a-nir", ""));
+            String goodId = UUID.randomUUID().toString();
+            String lastName = Fixtures.uniqueName();
+            Kafka.send(Kafka.bootstrap(), "offer-accepted", key, event(goodId, lastName, Fixtures.nir(), ""));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> casesOf(lastName) == 1);
+            assertThat(Kafka.await(dlq, r -> key.equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
+            assertThat(Db.count("select count(*) from processed_event where event_id = ?", badId)).isZero();
+        }
+    }
+
+    @Test
+    void anEventValidAgainstTheProducersSchemaIsRead() {
+        String json = event(UUID.randomUUID().toString(), "Durand", Fixtures.nir(), "");
+        assertThat(Schemas.errors(PRODUCER_SCHEMA, json)).isEmpty();
+        assertThat(consumer.parse(json).data().person().lastName()).isEqualTo("Durand");
+    }
+
+    @Test
+    void aFieldOutsideTheProducersSchemaIsRefusedByBoth() {
+        String json = event(UUID.randomUUID().toString(), "Durand", Fixtures.nir(), ",\"team\":\"RA-LYON\"");
+        assertThat(Schemas.errors(PRODUCER_SCHEMA, json)).isNotEmpty();
+        assertThatThrownBy(() -> consumer.parse(json)).isInstanceOf(OfferAcceptedConsumer.MalformedEventException.class);
+    }
+
+    @Test
+    void aBadNirIsRefusedByBothAndTheReasonQuotesNoValue() {
+        String json = event(UUID.randomUUID().toString(), "Durand", "199999999999999", "");
+        assertThatThrownBy(() -> consumer.parse(json))
+                .isInstanceOf(OfferAcceptedConsumer.MalformedEventException.class)
+                .hasMessageContaining("data.person.nir")
+                .hasMessageNotContaining("199999999999999");
+    }
+}

@@ -1,0 +1,47 @@
+package org.anaiss.cases.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** JDBC as the PostgreSQL superuser, for what the API must not offer (raw rows, tampering). */
+public final class Db {
+
+    private Db() {
+    }
+
+    public static Connection superuser() throws SQLException {
+        String host = env("ANAISS_PG_HOST", "127.0.0.1");
+        String port = env("ANAISS_PG_PORT", "5432");
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/cases",
+                env("ANAISS_PG_SUPERUSER", "postgres"), env("ANAISS_PG_SUPERUSER_PASSWORD", ""));
+    }
+
+    public static long count(String sql, Object... args) throws SQLException {
+        try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public static int update(String sql, Object... args) throws SQLException {
+        try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private static String env(String name, String def) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? def : v;
+    }
+}
