@@ -15,6 +15,8 @@ public interface CaseConfig {
 
     Outbox outbox();
 
+    Stats stats();
+
     interface Documents {
         /** Largest attachment accepted, in bytes (10 MiB). */
         @WithDefault("10485760")
@@ -29,6 +31,19 @@ public interface CaseConfig {
         /** Largest page a list endpoint returns. */
         @WithDefault("100")
         int maxPageSize();
+    }
+
+    interface Stats {
+        /** Time zone of the periods (months, quarters, years) the statistics count in. */
+        @WithDefault("Europe/Paris")
+        java.time.ZoneId zone();
+
+        /**
+         * A period closed for longer than this is exported one last time as frozen, then never
+         * recomputed: later deletions under the retention rules do not rewrite published history.
+         */
+        @WithDefault("45D")
+        Duration freezeDelay();
     }
 
     interface Outbox {

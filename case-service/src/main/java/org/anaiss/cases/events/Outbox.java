@@ -24,12 +24,18 @@ public class Outbox {
     }
 
     public Uni<Void> add(String topic, String key, String type, String subject, Object data) {
+        return add(topic, key, type, subject, data, null);
+    }
+
+    /** @param eventId the CloudEvents id, when it must be deterministic (null: a random UUID) */
+    public Uni<Void> add(String topic, String key, String type, String subject, Object data, String eventId) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        CloudEvent<Object> envelope = new CloudEvent<>("1.0", id.toString(), CloudEvent.SOURCE, type, now,
-                "application/json", subject, data);
+        CloudEvent<Object> envelope = new CloudEvent<>("1.0", eventId == null ? id.toString() : eventId, CloudEvent.SOURCE,
+                type, now, "application/json", subject, data);
         OutboxEvent event = new OutboxEvent();
         event.id = id;
+        event.eventId = eventId;
         event.topic = topic;
         event.recordKey = key;
         event.type = type;

@@ -22,6 +22,9 @@ public class OutboxEvent extends PanacheEntityBase {
     public String recordKey;
     public String type;
     public String payload;
+    /** The CloudEvents id when it is not {@link #id}. */
+    @Column(name = "event_id")
+    public String eventId;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "sent_at")

@@ -83,7 +83,7 @@ public class OutboxRelay {
 
     private Uni<Void> send(OutboxEvent event) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_id", event.id.toString().getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_id", (event.eventId != null ? event.eventId : event.id.toString()).getBytes(StandardCharsets.UTF_8));
         headers.add("ce_type", event.type.getBytes(StandardCharsets.UTF_8));
         headers.add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
