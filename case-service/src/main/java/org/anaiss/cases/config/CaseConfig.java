@@ -17,6 +17,12 @@ public interface CaseConfig {
 
     Stats stats();
 
+    Retention retention();
+
+    /** Where outreach-service answers, for the DPO's export of everything held on a person. */
+    @WithDefault("http://localhost:8082")
+    String outreachUrl();
+
     interface Documents {
         /** Largest attachment accepted, in bytes (10 MiB). */
         @WithDefault("10485760")
@@ -34,6 +40,14 @@ public interface CaseConfig {
     }
 
     interface Stats {
+        /** How often the statistics are exported ("off" to disable; tests use seconds). */
+        @WithDefault("1h")
+        String interval();
+
+        /** Wait after start before the first export. */
+        @WithDefault("30s")
+        String initialDelay();
+
         /** Time zone of the periods (months, quarters, years) the statistics count in. */
         @WithDefault("Europe/Paris")
         java.time.ZoneId zone();
@@ -46,7 +60,37 @@ public interface CaseConfig {
         Duration freezeDelay();
     }
 
+    interface Retention {
+        /** When the retention job runs (Quartz cron, or "off"): every night at 02:30 by default. */
+        @WithDefault("0 30 2 * * ?")
+        String cron();
+
+        /** Personal data of a case is kept this long after its last contact or closure (CNIL: 2 years). */
+        @WithDefault("730D")
+        Duration caseData();
+
+        /** Audit records are kept this long (CNIL: 1 year); older months are dropped whole. */
+        @WithDefault("365D")
+        Duration audit();
+
+        /** Cases purged per transaction: a run can be interrupted at any time and resumed. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Rights requests must be answered within this delay (GDPR article 12.3: one month). */
+        @WithDefault("P1M")
+        java.time.Period rightsDeadline();
+    }
+
     interface Outbox {
+        /** How often the relay looks for events to send. */
+        @WithDefault("1s")
+        String interval();
+
+        /** Wait after start before the first relay round. */
+        @WithDefault("2s")
+        String initialDelay();
+
         /** Events relayed to Kafka per round. */
         @WithDefault("200")
         int batchSize();

@@ -50,6 +50,9 @@ public class SupportCase extends PanacheEntityBase {
     public byte[] intakeNoteCiphertext;
     @Column(name = "intake_note_key")
     public String intakeNoteKeyId;
+    /** Set by the DPO: at the end of its retention the case is archived (DPO only) instead of deleted. */
+    @Column(name = "legal_hold")
+    public boolean legalHold;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

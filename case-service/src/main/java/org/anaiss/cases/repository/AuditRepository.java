@@ -71,7 +71,9 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, Long>
         String sql = """
                 with checked as (
                   select a.seq,
-                         a.hash = sha256(coalesce(a.prev_hash, '\\x'::bytea) || audit_record_content(a)) as content_ok,
+                         a.hash = sha256(coalesce(a.prev_hash, '\\x'::bytea) || audit_content(a.seq, a.at, a.actor,
+                             a.actor_role, a.action, a.record_type, a.record_id, a.case_id, a.person_id, a.request_id,
+                             a.chain)) as content_ok,
                          (lag(a.hash) over w is null or a.prev_hash is not distinct from lag(a.hash) over w) as link_ok
                   from audit_record a
                   window w as (partition by a.chain order by a.seq)

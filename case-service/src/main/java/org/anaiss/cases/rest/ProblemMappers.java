@@ -127,10 +127,31 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        // The message of a database or library error may quote the data: log the type only.
-        LOG.errorf("unexpected %s on request %s", e.getClass().getName(), requestId(request));
+        // The message of a database or library error may quote the data: log the types and SQL state only.
+        LOG.errorf("unexpected %s on request %s", describe(e), requestId(request));
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "The request could not be completed; it may be retried.", request.path(), requestId(request)));
+    }
+
+    /** The cause chain by class names, with SQL states: enough to diagnose, nothing of the data. */
+    static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+            sb.append(sb.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            if (t instanceof java.sql.SQLException sql) {
+                sb.append(" [SQLState ").append(sql.getSQLState()).append(']');
+            } else if (t instanceof io.vertx.pgclient.PgException pg) {
+                sb.append(" [SQLState ").append(pg.getSqlState()).append(']');
+            }
+            StackTraceElement[] frames = t.getStackTrace();
+            for (StackTraceElement f : frames) {
+                if (f.getClassName().startsWith("org.anaiss.")) {
+                    sb.append(" at ").append(f.getClassName()).append('.').append(f.getMethodName()).append(':').append(f.getLineNumber());
+                    break;
+                }
+            }
+        }
+        return sb.toString();
     }
 
     private Response concurrentChange(HttpServerRequest request) {

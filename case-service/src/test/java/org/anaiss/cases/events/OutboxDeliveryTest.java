@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.anaiss.cases.support.Db;
 import org.anaiss.cases.support.Fixtures;
+import org.anaiss.cases.support.IsolatedDatabase;
 import org.anaiss.cases.support.Kafka;
 import org.anaiss.cases.support.PrivateKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +31,8 @@ class OutboxDeliveryTest {
     public static class WithPrivateKafka implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PrivateKafka.class));
+            // its own database too: no other case-service instance may relay this test's outbox
+            return List.of(new TestResourceEntry(PrivateKafka.class), new TestResourceEntry(IsolatedDatabase.class));
         }
 
         @Override
@@ -47,18 +48,31 @@ class OutboxDeliveryTest {
         try {
             caseId = Fixtures.createCase("alice");
             Thread.sleep(3000);
-            assertThat(Db.count("select count(*) from outbox_event where record_key = ? and sent_at is null", caseId))
+            assertThat(count("select count(*) from outbox_event where record_key = ? and sent_at is null", caseId))
                     .as("the event waits in the outbox while the broker is down").isEqualTo(1);
         } finally {
             PrivateKafka.startBroker();
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Db.count("select count(*) from outbox_event where record_key = ? and sent_at is not null", caseId) == 1);
+                .until(() -> count("select count(*) from outbox_event where record_key = ? and sent_at is not null", caseId) == 1);
         try (KafkaConsumer<String, String> consumer = fromStart(PrivateKafka.bootstrap())) {
             List<ConsumerRecord<String, String>> delivered = Kafka.await(consumer, r -> caseId.equals(r.key()), 1,
                     Duration.ofSeconds(30));
             assertThat(delivered).isNotEmpty();
             assertThat(delivered.get(0).value()).contains("org.anaiss.case.CaseOpened.v1");
+        }
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "anaiss.test.database")
+    String database;
+
+    private long count(String sql, String key) throws java.sql.SQLException {
+        try (var c = IsolatedDatabase.superuser(database); var ps = c.prepareStatement(sql)) {
+            ps.setString(1, key);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
