@@ -24,11 +24,14 @@ public class Outbox {
     }
 
     public Uni<Void> add(String topic, String key, String type, String subject, Object data) {
-        return add(topic, key, type, subject, data, null);
+        return add(topic, key, type, subject, data, null, null);
     }
 
-    /** @param eventId the CloudEvents id, when it must be deterministic (null: a random UUID) */
-    public Uni<Void> add(String topic, String key, String type, String subject, Object data, String eventId) {
+    /**
+     * @param eventId the CloudEvents id, when it must be deterministic (null: a random UUID)
+     * @param traceparent the W3C trace context of the request behind the event (null if none)
+     */
+    public Uni<Void> add(String topic, String key, String type, String subject, Object data, String eventId, String traceparent) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         CloudEvent<Object> envelope = new CloudEvent<>("1.0", eventId == null ? id.toString() : eventId, CloudEvent.SOURCE,
@@ -36,6 +39,7 @@ public class Outbox {
         OutboxEvent event = new OutboxEvent();
         event.id = id;
         event.eventId = eventId;
+        event.traceparent = traceparent;
         event.topic = topic;
         event.recordKey = key;
         event.type = type;

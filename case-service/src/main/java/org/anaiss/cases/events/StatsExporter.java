@@ -100,7 +100,7 @@ public class StatsExporter {
                                 long v = Math.max(version, previous + 1);
                                 StatsSnapshot snapshot = new StatsSnapshot(StatsSnapshot.PRODUCER, measure.apiName,
                                         period.granularity().name(), period.label(), v, frozen, StatsSnapshot.DIMENSIONS, cells);
-                                return outbox.add(StatsSnapshot.TOPIC, key, StatsSnapshot.TYPE, key, snapshot, key + "@" + v)
+                                return outbox.add(StatsSnapshot.TOPIC, key, StatsSnapshot.TYPE, key, snapshot, key + "@" + v, null)
                                         .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                                                 insert into stats_export (snapshot_key, version, frozen, cells, exported_at)
                                                 values (:key, :version, :frozen, :cells, now())

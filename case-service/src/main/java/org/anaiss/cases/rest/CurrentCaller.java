@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class CurrentCaller {
 
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private final SecurityIdentity identity;
     private final JsonWebToken token;
     private final HttpServerRequest request;
@@ -39,8 +40,10 @@ public class CurrentCaller {
                 username = identity.getPrincipal().getName();
             }
             String name = token.getClaim("name");
+            String traceparent = request.getHeader("traceparent");
             caller = new Caller(username, name == null ? username : name, identity.getRoles(),
-                    region(token.getClaim("region")), token.getClaim("team"), requestId);
+                    region(token.getClaim("region")), token.getClaim("team"), requestId,
+                    traceparent != null && TRACEPARENT.matcher(traceparent).matches() ? traceparent : null);
         }
         return caller;
     }

@@ -9,7 +9,12 @@ import org.anaiss.cases.domain.Region;
  * they may see. {@code region} is null when the claim is missing or unknown: such a caller sees nothing.
  */
 public record Caller(String username, String displayName, Set<String> roles, Region region, String team,
-        String requestId) {
+        String requestId, String traceparent) {
+
+    /** A caller acting on no request (jobs, consumers): no trace context to carry. */
+    public Caller(String username, String displayName, Set<String> roles, Region region, String team, String requestId) {
+        this(username, displayName, roles, region, team, requestId, null);
+    }
 
     public static final String SOCIAL_WORKER = "social-worker";
     public static final String TEAM_LEAD = "team-lead";

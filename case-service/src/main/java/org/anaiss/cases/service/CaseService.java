@@ -75,7 +75,7 @@ public class CaseService {
                     c.createdAt = now;
                     c.updatedAt = now;
                     return cases.persist(c)
-                            .call(() -> opened(c))
+                            .call(() -> opened(c, caller.traceparent()))
                             .call(() -> audit.record(caller, AuditAction.CREATE, RECORD, c.id, c.id, person.id))
                             .call(() -> staff.seen(caller))
                             .map(this::view);
@@ -83,10 +83,10 @@ public class CaseService {
     }
 
     /** Writes CaseOpened to the outbox; also used when an accepted offer opens a case. */
-    Uni<Void> opened(SupportCase c) {
+    Uni<Void> opened(SupportCase c, String traceparent) {
         return outbox.add(CaseEventData.TOPIC, c.id.toString(), CaseEventData.OPENED, c.id.toString(),
                 new CaseEventData(c.id, hasher.personKey(c.person.nirHash), c.region.name(), c.theme.name(),
-                        c.origin.name(), c.status.name(), null, null, c.openedAt));
+                        c.origin.name(), c.status.name(), null, null, c.openedAt), null, traceparent);
     }
 
     @WithTransaction
@@ -133,7 +133,7 @@ public class CaseService {
             return outbox.add(CaseEventData.TOPIC, c.id.toString(), type, c.id.toString(),
                     new CaseEventData(c.id, hasher.personKey(c.person.nirHash), c.region.name(), c.theme.name(),
                             c.origin.name(), to.name(), from.name(),
-                            c.closureReason == null ? null : c.closureReason.name(), now))
+                            c.closureReason == null ? null : c.closureReason.name(), now), null, caller.traceparent())
                     .call(() -> audit.record(caller, AuditAction.STATUS_CHANGE, RECORD, c.id, c.id, c.person.id))
                     .call(cases::flush)
                     .map(v -> view(c));

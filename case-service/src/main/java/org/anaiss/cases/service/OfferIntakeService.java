@@ -111,7 +111,7 @@ public class OfferIntakeService {
             c.intakeNoteKeyId = note.keyId();
         }
         return cases.persist(c)
-                .call(() -> caseService.opened(c))
+                .call(() -> caseService.opened(c, null))
                 .call(() -> audit.record(system, AuditAction.CREATE, CaseService.RECORD, c.id, c.id, person.id))
                 .replaceWith(c.id);
     }

@@ -27,6 +27,21 @@ class CaseEventsContractTest {
     static final Schema SCHEMA = Schemas.load("case-service/src/main/resources/schemas/case-events.v1.json");
 
     @Test
+    void theTraceContextOfTheRequestTravelsInTheKafkaHeaders() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        try (KafkaConsumer<String, String> tail = Kafka.tail(Kafka.bootstrap(), "case-events")) {
+            String personId = Fixtures.createPerson("alice");
+            String caseId = given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON)
+                    .header("traceparent", traceparent)
+                    .body(Map.of("personId", personId, "theme", "OTHER", "origin", "SELF"))
+                    .post("/api/cases").then().statusCode(201).extract().path("id");
+            List<ConsumerRecord<String, String>> events = Kafka.await(tail, r -> caseId.equals(r.key()), 1, Duration.ofSeconds(30));
+            assertThat(events).hasSize(1);
+            assertThat(new String(events.get(0).headers().lastHeader("traceparent").value())).isEqualTo(traceparent);
+        }
+    }
+
+    @Test
     void openingAndClosingACasePublishesSchemaValidEventsWithoutPersonalData() {
         try (KafkaConsumer<String, String> tail = Kafka.tail(Kafka.bootstrap(), "case-events")) {
             Map<String, Object> person = Fixtures.person();
