@@ -17,6 +17,11 @@ export ANAISS_PG_SUPERUSER="${ANAISS_PG_SUPERUSER:-postgres}"
 export ANAISS_KAFKA_PORT="${ANAISS_KAFKA_PORT:-9092}"
 export ANAISS_KAFKA_CONTROLLER_PORT="${ANAISS_KAFKA_CONTROLLER_PORT:-9093}"
 export ANAISS_KAFKA_BOOTSTRAP="${ANAISS_KAFKA_BOOTSTRAP:-localhost:$ANAISS_KAFKA_PORT}"
+# sasl: SCRAM principals and ACLs as in production (deploy/local/kafka/acls.txt); plaintext: none
+export ANAISS_KAFKA_SECURITY="${ANAISS_KAFKA_SECURITY:-plaintext}"
+# LOCAL ONLY credentials of the local broker's principals
+export ANAISS_KAFKA_ADMIN_PASSWORD="${ANAISS_KAFKA_ADMIN_PASSWORD:-admin-local-only}"
+# (each service's password is "<principal>-local-only", see deploy/local/tools/KafkaSetup.java)
 export ANAISS_KEYCLOAK_PORT="${ANAISS_KEYCLOAK_PORT:-8180}"
 # Always "localhost": the token issuer is the host the token was requested through.
 export ANAISS_KEYCLOAK_URL="${ANAISS_KEYCLOAK_URL:-http://localhost:$ANAISS_KEYCLOAK_PORT}"

@@ -76,43 +76,49 @@ kafka_classpath() {
 kafka_run() { java -Xmx128m -cp "$KAFKA_HOME/libs/*" "$@"; }
 
 kafka_up() {
+  local dir="$ANAISS_STATE/kafka"
+  mkdir -p "$dir"
   if port_open 127.0.0.1 "$ANAISS_KAFKA_PORT"; then
     log "Kafka answers on port $ANAISS_KAFKA_PORT: using it"
   else
     kafka_classpath
-    local dir="$ANAISS_STATE/kafka" conf="$ANAISS_STATE/kafka/server.properties"
+    local conf="$dir/server.properties" template="server.properties"
+    [ "$ANAISS_KAFKA_SECURITY" = sasl ] && template="server-sasl.properties"
+    # a log directory formatted for the other security mode cannot be reused (credentials live in it)
+    if [ -f "$dir/data/meta.properties" ] && [ "$(cat "$dir/mode" 2>/dev/null)" != "$ANAISS_KAFKA_SECURITY" ]; then
+      log "Kafka security mode changed to $ANAISS_KAFKA_SECURITY: starting from an empty log directory"
+      rm -rf "$dir/data"
+    fi
     mkdir -p "$dir/data"
     sed -e "s#@DATA@#$dir/data#" -e "s#@PORT@#$ANAISS_KAFKA_PORT#g" \
-        -e "s#@CONTROLLER_PORT@#$ANAISS_KAFKA_CONTROLLER_PORT#g" \
-        "$ANAISS_ROOT/deploy/local/kafka/server.properties" > "$conf"
+        -e "s#@CONTROLLER_PORT@#$ANAISS_KAFKA_CONTROLLER_PORT#g" -e "s#@ADMIN_PASSWORD@#$ANAISS_KAFKA_ADMIN_PASSWORD#g" \
+        "$ANAISS_ROOT/deploy/local/kafka/$template" > "$conf"
     if [ ! -f "$dir/data/meta.properties" ]; then
-      local id; id=$(kafka_run kafka.tools.StorageTool random-uuid)
-      log "formatting the Kafka log directory (cluster $id)"
-      kafka_run kafka.tools.StorageTool format -t "$id" -c "$conf" >/dev/null
+      local id scram=()
+      id=$(kafka_run kafka.tools.StorageTool random-uuid)
+      # the broker's own SCRAM credential must exist before its first start
+      [ "$ANAISS_KAFKA_SECURITY" = sasl ] && scram=(--add-scram "SCRAM-SHA-512=[name=admin,password=$ANAISS_KAFKA_ADMIN_PASSWORD]")
+      log "formatting the Kafka log directory (cluster $id, security $ANAISS_KAFKA_SECURITY)"
+      kafka_run kafka.tools.StorageTool format -t "$id" -c "$conf" "${scram[@]}" >/dev/null
+      echo "$ANAISS_KAFKA_SECURITY" > "$dir/mode"
     fi
-    log "starting Kafka on port $ANAISS_KAFKA_PORT"
+    log "starting Kafka on port $ANAISS_KAFKA_PORT ($ANAISS_KAFKA_SECURITY)"
     start_bg kafka env KAFKA_LOG4J_OPTS= java -Xms64m -Xmx256m -XX:+UseSerialGC \
       -Dlog4j2.configurationFile="$ANAISS_ROOT/deploy/local/kafka/log4j2.properties" \
       -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$conf"
     wait_until 90 "Kafka" port_open 127.0.0.1 "$ANAISS_KAFKA_PORT" \
       || { tail -30 "$ANAISS_STATE/logs/kafka.log" >&2; die "Kafka did not start"; }
   fi
-  kafka_topics
+  kafka_setup
 }
 
-# The topics DESIGN.md names, with their settings (auto-creation is off, as in production).
-kafka_topics() {
+# The topics DESIGN.md names, with their settings (auto-creation is off, as in production), and
+# with SASL the principal of each service and its ACLs (deploy/local/kafka/acls.txt). Idempotent.
+kafka_setup() {
   kafka_classpath
-  local name partitions configs args
-  grep -vE '^\s*(#|$)' "$ANAISS_ROOT/deploy/local/kafka/topics.txt" | while read -r name partitions configs; do
-    args=(--bootstrap-server "$ANAISS_KAFKA_BOOTSTRAP" --create --if-not-exists --topic "$name"
-          --partitions "$partitions" --replication-factor 1)
-    if [ -n "${configs:-}" ]; then
-      for c in ${configs//,/ }; do args+=(--config "$c"); done
-    fi
-    kafka_run org.apache.kafka.tools.TopicCommand "${args[@]}" >/dev/null
-  done
-  log "Kafka topics ready"
+  java -Xmx128m -cp "$KAFKA_HOME/libs/*" "$ANAISS_ROOT/deploy/local/tools/KafkaSetup.java" "$ANAISS_KAFKA_BOOTSTRAP" \
+    "$ANAISS_ROOT/deploy/local/kafka/topics.txt" "$ANAISS_ROOT/deploy/local/kafka/acls.txt" "$ANAISS_KAFKA_SECURITY" >&2 \
+    || die "cannot prepare the Kafka topics and principals"
 }
 
 # ---------------------------------------------------------------- Keycloak
