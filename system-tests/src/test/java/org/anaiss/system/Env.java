@@ -62,6 +62,7 @@ public final class Env {
         env.put("ANAISS_CRYPTO_KEYS", get("ANAISS_CRYPTO_KEYS", "dev1:9o0Ff2cOqZ6o3U3tq0v9qk1yGm1J3O6rXv7n5l3hY2E="));
         env.put("ANAISS_CRYPTO_ACTIVE_KEY", get("ANAISS_CRYPTO_ACTIVE_KEY", "dev1"));
         env.put("ANAISS_NIR_HASH_KEY", get("ANAISS_NIR_HASH_KEY", "ZGV2LW9ubHktbmlyLWhhc2gta2V5LW5vdC1hLXNlY3JldC0wMDAx"));
+        env.put("ANAISS_STATS_NOISE_KEY", get("ANAISS_STATS_NOISE_KEY", "dev1:ZGV2LW9ubHktc3RhdHMtbm9pc2Uta2V5LW5vdC1hLXNlY3JldC0wMDAx"));
         return env;
     }
 }

@@ -1,0 +1,81 @@
+package org.anaiss.stats.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.anaiss.stats.repository.RejectionRepository;
+import org.anaiss.stats.rest.api.RebuildView;
+import org.anaiss.stats.rest.api.RejectionView;
+import org.anaiss.stats.service.ProblemException;
+import org.anaiss.stats.service.RebuildService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** Operating the service: rejected messages, rebuild from the topic. Administrators only. */
+@Path("/api/stats/admin")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Statistics administration", description = "Rejected messages and rebuild from stats-aggregates (admin only)")
+public class AdminResource {
+
+    private final RejectionRepository rejections;
+    private final RebuildService rebuild;
+    private final AnswerCache cache;
+
+    public AdminResource(RejectionRepository rejections, RebuildService rebuild, AnswerCache cache) {
+        this.rejections = rejections;
+        this.rebuild = rebuild;
+        this.cache = cache;
+    }
+
+    @GET
+    @Path("/rejections")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Messages of stats-aggregates that were refused, newest first",
+            description = "Their position in the topic, their key when well formed, the reason. Never their content. "
+                    + "Page with beforeId (the smallest id received).")
+    public Uni<List<RejectionView>> rejections(@QueryParam("beforeId") String beforeId, @QueryParam("limit") String limit) {
+        long before = Params.longValue("beforeId", beforeId, Long.MAX_VALUE);
+        int max = Params.intValue("limit", limit, 100, 1, 1000);
+        return rejections.list(before, max).map(list -> list.stream().map(r -> new RejectionView(r.id, r.topic, r.partition,
+                r.offset, r.key, r.reason, r.rejectedAt)).toList());
+    }
+
+    @POST
+    @Path("/rebuild")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Rebuild the statistics database from the compacted topic",
+            description = "Empties the snapshots and reads stats-aggregates again from offset 0. 202 with the status; "
+                    + "409 when a rebuild is already running. Follow it with GET.")
+    public Response startRebuild() {
+        cache.invalidateAll();
+        if (!rebuild.start()) {
+            throw ProblemException.conflict("rebuild-running", "Rebuild running", "A rebuild is already running; follow it with GET.");
+        }
+        return Response.accepted(view(rebuild.status())).build();
+    }
+
+    @GET
+    @Path("/rebuild")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Where the last rebuild stands")
+    public RebuildView rebuildStatus() {
+        return view(rebuild.status());
+    }
+
+    private static RebuildView view(RebuildService.Status s) {
+        return new RebuildView(s.state().name(), s.reason(), s.startedAt(), s.finishedAt(), s.read(), s.applied(), s.ignored(),
+                s.rejected());
+    }
+}

@@ -1,0 +1,88 @@
+package org.anaiss.stats.rest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.anaiss.stats.domain.Dimension;
+import org.anaiss.stats.service.TableAnswer;
+import org.anaiss.stats.service.TableQuery;
+import org.anaiss.stats.rest.api.TableView;
+
+/** A protected answer as JSON or as CSV, with the same rows and the same metadata. */
+final class TableViews {
+
+    static final String NOISE_DISTRIBUTION = "P(noise = n) = (1-a)/(1+a) * a^|n|, a = exp(-epsilon)";
+    static final String NOTE = "Each figure is its count plus its own noise, the same in every answer that shows it; "
+            + "figures below the threshold are masked (value null). Totals are published counts of their own, "
+            + "not sums of the rows: they differ from the sums by the noise.";
+
+    private TableViews() {
+    }
+
+    static TableView json(TableAnswer answer) {
+        List<Map<String, Object>> rows = new ArrayList<>(answer.rows().size());
+        for (TableAnswer.Row r : answer.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("period", r.period());
+            for (int i = 0; i < answer.dimensions().size(); i++) {
+                row.put(answer.dimensions().get(i).apiName(), r.values()[i]);
+            }
+            row.put("value", r.value());
+            row.put("masked", r.masked());
+            rows.add(row);
+        }
+        return new TableView(metadata(answer), rows);
+    }
+
+    static TableView.Metadata metadata(TableAnswer answer) {
+        TableQuery q = answer.query();
+        TableAnswer.Protection p = answer.protection();
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        q.table().dimensions().stream().filter(q.filters()::containsKey).forEach(d -> filters.put(d.apiName(), q.filters().get(d)));
+        return new TableView.Metadata(q.table().producer(), q.table().measure(), q.granularity().name(),
+                TableQuery.FIRST.equals(q.from()) ? null : q.from(), TableQuery.LAST.equals(q.to()) ? null : q.to(),
+                q.groupBy().stream().map(Dimension::apiName).toList(), filters, answer.rows().size(),
+                new TableView.Protection(p.method(), p.epsilon(), p.threshold(), p.noiseKeyId(), NOISE_DISTRIBUTION, NOTE),
+                answer.generatedAt(),
+                answer.sources().stream().map(s -> new TableView.Source(s.period(), s.version(), s.frozen(), s.eventId(),
+                        s.producedAt(), s.receivedAt())).toList());
+    }
+
+    /**
+     * RFC 4180 rows after "#" comment lines carrying the metadata, so a saved file keeps how it was
+     * protected (read it with a comment character, e.g. pandas comment='#'). Values are enum names
+     * and numbers: nothing to quote.
+     */
+    static String csv(TableAnswer answer) {
+        TableView.Metadata m = metadata(answer);
+        StringBuilder sb = new StringBuilder(64 * (answer.rows().size() + 12));
+        sb.append("# ANAISS statistics: ").append(m.producer()).append(' ').append(m.measure()).append(", ")
+                .append(m.granularity()).append(", from ").append(m.from() == null ? "first" : m.from())
+                .append(" to ").append(m.to() == null ? "last" : m.to()).append("\r\n");
+        sb.append("# groupBy: ").append(String.join(" ", m.groupBy())).append("; filters: ")
+                .append(m.filters().entrySet().stream().map(e -> e.getKey() + "=" + String.join("|", e.getValue()))
+                        .collect(Collectors.joining(" ")))
+                .append("\r\n");
+        sb.append("# protection: ").append(m.protection().method()).append("\r\n");
+        sb.append("# epsilon: ").append(m.protection().epsilon()).append("; threshold: ").append(m.protection().threshold())
+                .append("; noise key id: ").append(m.protection().noiseKeyId()).append("; ").append(NOISE_DISTRIBUTION)
+                .append("\r\n");
+        sb.append("# generatedAt: ").append(m.generatedAt()).append("\r\n");
+        sb.append("# sources (period:version:frozen): ").append(m.sources().stream()
+                .map(s -> s.period() + ":" + s.version() + ":" + s.frozen()).collect(Collectors.joining(" "))).append("\r\n");
+        sb.append("period");
+        answer.dimensions().forEach(d -> sb.append(',').append(d.apiName()));
+        sb.append(",value,masked\r\n");
+        for (TableAnswer.Row r : answer.rows()) {
+            sb.append(r.period());
+            for (String v : r.values()) {
+                sb.append(',').append(v);
+            }
+            sb.append(',').append(r.value() == null ? "" : r.value().toString()).append(',').append(r.masked()).append("\r\n");
+        }
+        return sb.toString();
+    }
+}

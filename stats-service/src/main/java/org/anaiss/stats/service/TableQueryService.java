@@ -1,0 +1,167 @@
+package org.anaiss.stats.service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.stats.config.StatsConfig;
+import org.anaiss.stats.domain.Dimension;
+import org.anaiss.stats.domain.Snapshot;
+import org.anaiss.stats.domain.TableDefinition;
+import org.anaiss.stats.repository.SnapshotRepository;
+import org.anaiss.stats.repository.SnapshotRepository.StoredSnapshot;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+
+/**
+ * Answers table queries with disclosure control. Every cell of the requested grid is published as
+ * its noisy value (stored at ingestion; computed the same way, with a count of 0, for a cell the
+ * producer did not send), then masked when the noisy value is below the threshold k. A cell's
+ * figure is the same in every answer that shows it, and no answer is ever a sum of other cells, so
+ * totals, breakdowns, overlapping filters and neighbouring periods each carry their own noise.
+ */
+@ApplicationScoped
+public class TableQueryService {
+
+    static final String METHOD = "two-sided geometric noise (discrete Laplace), deterministic per cell (HMAC-SHA-256 seeded), "
+            + "then threshold: a noisy value below k is masked";
+    private static final char SEPARATOR = '\u0001';
+
+    private final SnapshotRepository snapshots;
+    private final NoiseMechanism noise;
+    private final SchemaCatalog catalog;
+    private final Clock clock;
+    private final Threshold threshold;
+    private final int maxCells;
+
+    public TableQueryService(SnapshotRepository snapshots, NoiseMechanism noise, SchemaCatalog catalog, Clock clock,
+            StatsConfig config) {
+        this.snapshots = snapshots;
+        this.noise = noise;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.threshold = new Threshold(config.disclosure().threshold());
+        this.maxCells = config.query().maxCells();
+    }
+
+    public TableAnswer.Protection protection() {
+        return new TableAnswer.Protection(METHOD, noise.epsilon(), threshold.k(), noise.keyId());
+    }
+
+    /** A table with the periods stored for each granularity. */
+    public record PublishedTable(TableDefinition table, Map<String, List<String>> periods) {
+    }
+
+    @WithSession
+    public Uni<List<PublishedTable>> tables() {
+        return Snapshot.<Snapshot>find("noiseKeyId = ?1 and epsilon = ?2 order by producer, measure, granularity, period",
+                noise.keyId(), noise.epsilon()).list().map(stored -> {
+                    List<PublishedTable> result = new ArrayList<>();
+                    for (TableDefinition table : catalog.tables()) {
+                        Map<String, List<String>> periods = new java.util.LinkedHashMap<>();
+                        for (Snapshot s : stored) {
+                            if (s.producer.equals(table.producer()) && s.measure.equals(table.measure())) {
+                                periods.computeIfAbsent(s.granularity.name(), g -> new ArrayList<>()).add(s.period);
+                            }
+                        }
+                        result.add(new PublishedTable(table, periods));
+                    }
+                    return result;
+                });
+    }
+
+    /** The snapshots an answer to this query is computed from: every period of the range that has one. */
+    public Uni<List<StoredSnapshot>> sources(TableQuery query) {
+        TableDefinition table = query.table();
+        return snapshots.snapshots(table.producer(), table.measure(), query.granularity(), query.from(), query.to(),
+                noise.keyId(), noise.epsilon());
+    }
+
+    public Uni<TableAnswer> answer(TableQuery query) {
+        return sources(query).chain(sources -> answer(query, sources));
+    }
+
+    public Uni<TableAnswer> answer(TableQuery query, List<StoredSnapshot> sources) {
+        List<Dimension> grouped = query.grouped();
+        List<String[]> grid = grid(grouped, query);
+        long cells = (long) sources.size() * grid.size();
+        if (cells > maxCells) {
+            return Uni.createFrom().failure(ProblemException.badRequest("answer-too-large", "Answer too large",
+                    "This answer would hold " + cells + " cells, more than " + maxCells + ": narrow the period range, group "
+                            + "by fewer dimensions or filter."));
+        }
+        if (sources.isEmpty()) {
+            return Uni.createFrom().item(build(query, grouped, grid, sources, Map.of()));
+        }
+        long[] ids = sources.stream().mapToLong(StoredSnapshot::id).toArray();
+        return snapshots.cells(ids, grouped, query.filters())
+                .map(rows -> build(query, grouped, grid, sources, index(rows, grouped.size())));
+    }
+
+    /** Every combination of the grouped dimensions' values (filtered), in domain order. */
+    private static List<String[]> grid(List<Dimension> grouped, TableQuery query) {
+        List<String[]> combos = new ArrayList<>();
+        combos.add(new String[0]);
+        for (Dimension d : grouped) {
+            List<String> values = query.filters().getOrDefault(d, query.table().domain(d));
+            List<String> domainOrder = query.table().domain(d).stream().filter(values::contains).toList();
+            List<String[]> next = new ArrayList<>(combos.size() * domainOrder.size());
+            for (String[] prefix : combos) {
+                for (String v : domainOrder) {
+                    String[] combo = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+                    combo[prefix.length] = v;
+                    next.add(combo);
+                }
+            }
+            combos = next;
+        }
+        return combos;
+    }
+
+    /** snapshot id → (grouped values joined) → noisy count */
+    private static Map<Long, Map<String, Integer>> index(Iterable<Row> rows, int width) {
+        Map<Long, Map<String, Integer>> index = new HashMap<>();
+        for (Row r : rows) {
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < width; i++) {
+                key.append(r.getString(i + 1)).append(SEPARATOR);
+            }
+            index.computeIfAbsent(r.getLong(0), id -> new HashMap<>()).put(key.toString(), r.getInteger(width + 1));
+        }
+        return index;
+    }
+
+    private TableAnswer build(TableQuery query, List<Dimension> grouped, List<String[]> grid, List<StoredSnapshot> sources,
+            Map<Long, Map<String, Integer>> stored) {
+        TableDefinition table = query.table();
+        List<TableAnswer.Row> rows = new ArrayList<>(sources.size() * grid.size());
+        int[] positions = grouped.stream().mapToInt(d -> table.dimensions().indexOf(d)).toArray();
+        for (StoredSnapshot source : sources) {
+            Map<String, Integer> cells = stored.getOrDefault(source.id(), Map.of());
+            for (String[] combo : grid) {
+                StringBuilder key = new StringBuilder();
+                for (String v : combo) {
+                    key.append(v).append(SEPARATOR);
+                }
+                Integer noisy = cells.get(key.toString());
+                if (noisy == null) {
+                    // not sent by the producer: a count of 0, protected like any other count
+                    String[] full = new String[table.dimensions().size()];
+                    for (int i = 0; i < combo.length; i++) {
+                        full[positions[i]] = combo[i];
+                    }
+                    noisy = noise.noisy(table.producer(), table.measure(), query.granularity(), source.period(),
+                            table.dimensions(), full, 0);
+                }
+                rows.add(new TableAnswer.Row(source.period(), combo, threshold.publish(noisy)));
+            }
+        }
+        return new TableAnswer(query, grouped, rows, sources, clock.instant(), protection());
+    }
+}

@@ -1,0 +1,217 @@
+package org.anaiss.stats.events;
+
+import static org.anaiss.stats.support.Snapshots.key;
+import static org.anaiss.stats.support.Snapshots.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.anaiss.stats.domain.Granularity;
+import org.anaiss.stats.service.NoiseMechanism;
+import org.anaiss.stats.support.Api;
+import org.anaiss.stats.support.Cube;
+import org.anaiss.stats.support.Snapshots;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Snapshots through the real broker: replaced by version, idempotent, and refused when they do not conform. */
+@QuarkusTest
+class SnapshotIngestionTest {
+
+    private static final String MEASURE = "cases_opened";
+
+    @Inject
+    NoiseMechanism noise;
+
+    private static Cube someCases() {
+        return new Cube(5).add(40, "RHONE_ALPES", "40_54", "FEMALE", "JOB_RETENTION", "SELF")
+                .add(25, "BRETAGNE", "55_64", "MALE", "DISABILITY", "HOSPITAL");
+    }
+
+    private static Map<String, String> month(String period) {
+        return Map.of("granularity", "MONTH", "from", period, "to", period);
+    }
+
+    /** A message after which, on the same partition (same key), everything before it has been applied. */
+    private static void barrier(String key) {
+        RecordMetadata m = Snapshots.send(key, "not json: barrier");
+        Api.awaitRejection(m.partition(), m.offset());
+    }
+
+    @Test
+    void conformingSnapshotIsServedWithItsNoisyTotal() {
+        String period = Snapshots.uniqueYear() + "-03";
+        Cube cube = someCases();
+        Snapshots.send(key(MEASURE, "MONTH", period), snapshot(MEASURE, "MONTH", period, 1000, false, cube.cells()));
+
+        JsonPath table = Api.awaitVersion(MEASURE, "MONTH", period, 1000);
+
+        int expected = noise.noisy("case-service", MEASURE, Granularity.MONTH, period, dims(), new String[5], 65);
+        assertThat(table.getList("rows")).hasSize(1);
+        assertThat(table.getInt("rows[0].value")).isEqualTo(expected);
+        assertThat(Math.abs(expected - 65)).as("noise of a large count is small").isLessThan(30);
+        assertThat(table.getBoolean("rows[0].masked")).isFalse();
+    }
+
+    @Test
+    void redeliveringTheSameSnapshotChangesNothing() {
+        String period = Snapshots.uniqueYear() + "-04";
+        String key = key(MEASURE, "MONTH", period);
+        Map<String, Object> event = snapshot(MEASURE, "MONTH", period, 2000, false, someCases().cells());
+        Snapshots.send(key, event);
+        JsonPath before = Api.awaitVersion(MEASURE, "MONTH", period, 2000);
+        Map<String, String> byRegion = new LinkedHashMap<>(month(period));
+        byRegion.put("groupBy", "region,sex");
+        List<Object> rowsBefore = Api.table(MEASURE, byRegion).getList("rows");
+
+        Snapshots.send(key, event);
+        Snapshots.send(key, event);
+        barrier(key);
+
+        JsonPath after = Api.table(MEASURE, month(period));
+        assertThat(after.getList("metadata.sources")).isEqualTo(before.getList("metadata.sources"));
+        assertThat(after.getList("rows")).isEqualTo(before.getList("rows"));
+        assertThat(Api.table(MEASURE, byRegion).getList("rows")).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aHigherVersionReplacesTheSnapshotAndALowerOneArrivingLateIsIgnored() {
+        String period = Snapshots.uniqueYear() + "-05";
+        String key = key(MEASURE, "MONTH", period);
+        Cube first = someCases();
+        Cube second = someCases().add(30, "NORMANDIE", "UNDER_25", "FEMALE", "AUTONOMY", "OTHER");
+        Snapshots.send(key, snapshot(MEASURE, "MONTH", period, 3000, false, first.cells()));
+        Api.awaitVersion(MEASURE, "MONTH", period, 3000);
+
+        Snapshots.send(key, snapshot(MEASURE, "MONTH", period, 3002, false, second.cells()));
+        JsonPath replaced = Api.awaitVersion(MEASURE, "MONTH", period, 3002);
+        assertThat(replaced.getInt("rows[0].value")).isEqualTo(noise.noisy("case-service", MEASURE, Granularity.MONTH, period,
+                dims(), new String[5], 95));
+
+        Snapshots.send(key, snapshot(MEASURE, "MONTH", period, 3001, false, first.cells()));
+        barrier(key);
+        JsonPath after = Api.table(MEASURE, month(period));
+        assertThat(after.getList("metadata.sources.version", Long.class)).containsExactly(3002L);
+        assertThat(after.getList("rows")).isEqualTo(replaced.getList("rows"));
+    }
+
+    @Test
+    void aFrozenSnapshotIsNotReplacedByAnUnfrozenOne() {
+        String period = Snapshots.uniqueYear() + "-06";
+        String key = key(MEASURE, "MONTH", period);
+        Snapshots.send(key, snapshot(MEASURE, "MONTH", period, 4000, true, someCases().cells()));
+        JsonPath frozen = Api.awaitVersion(MEASURE, "MONTH", period, 4000);
+
+        Snapshots.send(key, snapshot(MEASURE, "MONTH", period, 4001, false,
+                someCases().add(50, "SUD_EST", "65_PLUS", "MALE", "OTHER", "OTHER").cells()));
+        barrier(key);
+
+        JsonPath after = Api.table(MEASURE, month(period));
+        assertThat(after.getList("metadata.sources.version", Long.class)).containsExactly(4000L);
+        assertThat(after.getBoolean("metadata.sources[0].frozen")).isTrue();
+        assertThat(after.getList("rows")).isEqualTo(frozen.getList("rows"));
+    }
+
+    /** A message that does not conform: its reason is recorded, never a value of it, and nothing is stored. */
+    private record Broken(String what, String key, String value, String secret, String period) {
+    }
+
+    @Test
+    void everyNonConformingMessageIsRejectedWithItsReasonAndStoredNowhere() throws Exception {
+        int year = Snapshots.uniqueYear();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Broken> broken = new ArrayList<>();
+
+        String p1 = year + "-01";
+        Map<String, Object> extraEnvelope = snapshot(MEASURE, "MONTH", p1, 1, false, someCases().cells());
+        extraEnvelope.put("workerId", "Marie-Secret-Durand");
+        broken.add(new Broken("extra envelope field", key(MEASURE, "MONTH", p1), json.writeValueAsString(extraEnvelope),
+                "Marie-Secret-Durand", p1));
+
+        String p2 = year + "-02";
+        Map<String, Object> extraData = snapshot(MEASURE, "MONTH", p2, 1, false, someCases().cells());
+        Snapshots.data(extraData).put("teamSecretDimension", List.of("RA-LYON-SECRET"));
+        broken.add(new Broken("extra data field", key(MEASURE, "MONTH", p2), json.writeValueAsString(extraData),
+                "RA-LYON-SECRET", p2));
+
+        String p3 = year + "-03";
+        List<List<Object>> cells = someCases().cells();
+        List<Object> longer = new ArrayList<>(cells.get(0));
+        longer.add(1, "worker-secret-alice");
+        cells.set(0, longer);
+        broken.add(new Broken("a cell with a seventh value", key(MEASURE, "MONTH", p3),
+                json.writeValueAsString(snapshot(MEASURE, "MONTH", p3, 1, false, cells)), "worker-secret-alice", p3));
+
+        String p4 = year + "-04";
+        List<List<Object>> badValue = someCases().cells();
+        List<Object> cell = new ArrayList<>(badValue.get(0));
+        cell.set(0, "TEAM_SECRET_VALUE");
+        badValue.set(0, cell);
+        broken.add(new Broken("a value outside the enum", key(MEASURE, "MONTH", p4),
+                json.writeValueAsString(snapshot(MEASURE, "MONTH", p4, 1, false, badValue)), "TEAM_SECRET_VALUE", p4));
+
+        String p5 = year + "-05";
+        broken.add(new Broken("key not matching the data", key(MEASURE, "MONTH", p5),
+                json.writeValueAsString(snapshot(MEASURE, "MONTH", year + "-11", 1, false, someCases().cells())), null, p5));
+
+        String p6 = String.valueOf(year);
+        broken.add(new Broken("period not of the granularity", key(MEASURE, "MONTH", p6),
+                json.writeValueAsString(snapshot(MEASURE, "MONTH", p6, 1, false, someCases().cells())), null, null));
+
+        String p7 = year + "-07";
+        List<List<Object>> duplicated = someCases().cells();
+        List<Object> twin = new ArrayList<>(duplicated.get(0));
+        twin.set(5, 99_999);
+        duplicated.add(twin);
+        broken.add(new Broken("a cell given twice", key(MEASURE, "MONTH", p7),
+                json.writeValueAsString(snapshot(MEASURE, "MONTH", p7, 1, false, duplicated)), "99999", p7));
+
+        String p8 = year + "-08";
+        broken.add(new Broken("not JSON", key(MEASURE, "MONTH", p8), "{\"name\": \"Jean Secret-Dupont\", ", "Secret-Dupont", p8));
+
+        String p9 = year + "-09";
+        broken.add(new Broken("malformed key", "Jean Secret-Martin 1 rue des Lilas",
+                json.writeValueAsString(snapshot(MEASURE, "MONTH", p9, 1, false, someCases().cells())), "Secret-Martin", p9));
+
+        String p10 = year + "-10";
+        Map<String, Object> personField = snapshot(MEASURE, "MONTH", p10, 1, false, someCases().cells());
+        Snapshots.data(personField).put("personIds", List.of("1850775123456"));
+        broken.add(new Broken("person ids", key(MEASURE, "MONTH", p10), json.writeValueAsString(personField), "1850775123456", p10));
+
+        List<RecordMetadata> sent = new ArrayList<>();
+        for (Broken b : broken) {
+            sent.add(Snapshots.send(b.key(), b.value()));
+        }
+        for (int i = 0; i < broken.size(); i++) {
+            Broken b = broken.get(i);
+            Map<String, Object> rejection = Api.awaitRejection(sent.get(i).partition(), sent.get(i).offset());
+            assertThat(rejection.get("topic")).as(b.what()).isEqualTo("stats-aggregates");
+            assertThat((String) rejection.get("reason")).as(b.what()).isNotBlank();
+            assertThat(rejection.get("key")).as(b.what()).isEqualTo(b.what().equals("malformed key") ? null : b.key());
+            if (b.secret() != null) {
+                assertThat(rejection.toString()).as(b.what() + ": the rejection quotes nothing of the message")
+                        .doesNotContain(b.secret());
+            }
+            if (b.period() != null) {
+                assertThat(Api.table(MEASURE, month(b.period())).getList("rows")).as(b.what() + ": nothing stored").isEmpty();
+            }
+        }
+        // the period the mismatched key pointed at, and the year, hold nothing either
+        assertThat(Api.table(MEASURE, month(year + "-11")).getList("rows")).isEmpty();
+        assertThat(Api.table(MEASURE, Map.of("granularity", "YEAR", "from", p6, "to", p6)).getList("rows")).isEmpty();
+    }
+
+    private static List<org.anaiss.stats.domain.Dimension> dims() {
+        return List.of(org.anaiss.stats.domain.Dimension.REGION, org.anaiss.stats.domain.Dimension.AGE_BAND,
+                org.anaiss.stats.domain.Dimension.SEX, org.anaiss.stats.domain.Dimension.THEME,
+                org.anaiss.stats.domain.Dimension.ORIGIN);
+    }
+}

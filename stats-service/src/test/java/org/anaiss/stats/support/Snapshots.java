@@ -1,0 +1,118 @@
+package org.anaiss.stats.support;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Snapshots as case-service publishes them (CloudEvents, structured mode, on stats-aggregates),
+ * sent with a plain producer to the real broker. Periods are unique per run: years picked at random
+ * far from real data, never twice in a JVM, so tests share nothing with each other or other runs.
+ */
+public final class Snapshots {
+
+    public static final String TOPIC = "stats-aggregates";
+    public static final List<String> DIMENSIONS = List.of("region", "ageBand", "sex", "theme", "origin");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<Integer> USED = new HashSet<>();
+    private static KafkaProducer<String, String> producer;
+
+    private Snapshots() {
+    }
+
+    /** A year no other test of any run is likely to use (3000-9899). */
+    public static synchronized int uniqueYear() {
+        int year;
+        do {
+            year = 3000 + RANDOM.nextInt(6900);
+        } while (!USED.add(year));
+        return year;
+    }
+
+    public static String key(String measure, String granularity, String period) {
+        return "case-service/" + measure + "/" + granularity + "/" + period;
+    }
+
+    /** The envelope and data of a conforming snapshot, as a mutable tree (tests break it on purpose). */
+    public static Map<String, Object> snapshot(String measure, String granularity, String period, long version, boolean frozen,
+            List<List<Object>> cells) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("producer", "case-service");
+        data.put("measure", measure);
+        data.put("granularity", granularity);
+        data.put("period", period);
+        data.put("version", version);
+        data.put("frozen", frozen);
+        data.put("dimensions", DIMENSIONS);
+        data.put("cells", cells);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("specversion", "1.0");
+        // case-service's id: <subject>@<version>, the same snapshot always has the same id
+        event.put("id", key(measure, granularity, period) + "@" + version);
+        event.put("source", "/anaiss/case-service");
+        event.put("type", "org.anaiss.stats.AggregateSnapshot.v1");
+        event.put("time", Instant.now().toString());
+        event.put("datacontenttype", "application/json");
+        event.put("subject", key(measure, granularity, period));
+        event.put("data", data);
+        return event;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> data(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("data");
+    }
+
+    public static RecordMetadata send(String key, Map<String, Object> event) {
+        try {
+            return send(key, JSON.writeValueAsString(event));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static synchronized RecordMetadata send(String key, String value) {
+        if (producer == null) {
+            Properties p = new Properties();
+            String bootstrap = System.getenv("ANAISS_KAFKA_BOOTSTRAP");
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap == null || bootstrap.isBlank() ? "localhost:9092" : bootstrap);
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8_388_608);
+            producer = new KafkaProducer<>(p);
+        }
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
+        record.headers().add("content-type", "application/cloudevents+json".getBytes());
+        try {
+            return producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + TOPIC, e);
+        }
+    }
+
+    /** The twelve months of a year. */
+    public static List<String> months(int year) {
+        List<String> months = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            months.add(String.format("%d-%02d", year, m));
+        }
+        return months;
+    }
+}
