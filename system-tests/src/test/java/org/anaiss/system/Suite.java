@@ -99,6 +99,9 @@ public final class Suite {
             env.put("ANAISS_CASE_URL", url(Service.CASES));
             env.put("ANAISS_OUTREACH_URL", url(Service.OUTREACH));
             env.put("ANAISS_STATS_URL", url(Service.STATS));
+            // statistics exported every few seconds, so tests see them without waiting an hour
+            env.put("ANAISS_CASES_STATS_INTERVAL", "5s");
+            env.put("ANAISS_CASES_STATS_INITIAL_DELAY", "3s");
             synchronized (processes) {
                 processes.put(service, pb.start());
             }
