@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.anaiss.cases.events.StatsExporter;
 import org.anaiss.cases.rest.api.KeyUsage;
 import org.anaiss.cases.service.ReencryptionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,13 +21,28 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/cases/admin")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Administration", description = "Key rotation")
+@Tag(name = "Administration", description = "Key rotation, statistics export")
 public class AdminResource {
 
-    private final ReencryptionService reencryption;
+    /** An export run: how many tables were written to the outbox, in how long. */
+    public record ExportRun(int tables, long millis) {
+    }
 
-    public AdminResource(ReencryptionService reencryption) {
+    private final ReencryptionService reencryption;
+    private final StatsExporter exporter;
+
+    public AdminResource(ReencryptionService reencryption, StatsExporter exporter) {
         this.reencryption = reencryption;
+        this.exporter = exporter;
+    }
+
+    @POST
+    @Path("/stats/export")
+    @RolesAllowed("admin")
+    @Operation(summary = "Export the statistics now (they are also exported on schedule)")
+    public Uni<ExportRun> exportStats() {
+        long start = System.nanoTime();
+        return exporter.exportNow().map(n -> new ExportRun(n, (System.nanoTime() - start) / 1_000_000));
     }
 
     @GET

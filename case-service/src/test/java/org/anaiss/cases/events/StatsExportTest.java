@@ -94,6 +94,15 @@ class StatsExportTest {
     }
 
     @Test
+    void anAdministratorCanExportNowAndNobodyElse() {
+        io.restassured.RestAssured.given().auth().oauth2(org.anaiss.cases.support.Tokens.user("karim"))
+                .post("/api/cases/admin/stats/export").then().statusCode(200)
+                .body("tables", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+        io.restassured.RestAssured.given().auth().oauth2(org.anaiss.cases.support.Tokens.user("ines"))
+                .post("/api/cases/admin/stats/export").then().statusCode(403);
+    }
+
+    @Test
     void aPeriodClosedLongAgoIsFrozenAndNeverRecomputed() throws Throwable {
         String lastYear = String.valueOf(LocalDate.now(ZoneId.of("Europe/Paris")).getYear() - 1);
         String key = "case-service/cases_opened/YEAR/" + lastYear;
