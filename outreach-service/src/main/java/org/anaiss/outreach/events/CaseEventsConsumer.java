@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.anaiss.outreach.service.Conflicts;
 import org.anaiss.outreach.service.KnownCaseService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -46,6 +47,8 @@ public class CaseEventsConsumer {
             return Uni.createFrom().failure(e);
         }
         return knownCases.apply(event)
+                // applied meanwhile by another instance (redelivery during a rebalance): nothing left to do
+                .onFailure(Conflicts::isUniqueViolation).recoverWithItem(false)
                 .onFailure(CaseEventsConsumer::transientFailure)
                 .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
                 .replaceWithVoid();

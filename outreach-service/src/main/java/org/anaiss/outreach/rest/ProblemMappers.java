@@ -68,6 +68,17 @@ public class ProblemMappers {
         return respond(Problem.of(400, "invalid-json", "Invalid JSON", detail, request.path(), requestId(request)));
     }
 
+    // the more specific Jackson exceptions have built-in mappers of their own: take them over
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response parse(com.fasterxml.jackson.core.JsonParseException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, HttpServerRequest request) {
         return unauthorized(request);

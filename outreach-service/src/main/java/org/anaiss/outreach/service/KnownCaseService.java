@@ -5,6 +5,7 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.domain.KnownCase;
+import org.anaiss.outreach.domain.Objection;
 import org.anaiss.outreach.events.CaseEvent;
 import org.anaiss.outreach.events.ProcessedEvent;
 
@@ -13,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Keeps, per case of case-service, the person's key and the latest status, so campaigns skip people
- * who already have an open case. Idempotent (event id recorded in the same transaction) and
+ * who already have an open case; records the objections to outreach that case-service passes on. Idempotent (event id recorded in the same transaction) and
  * order-safe (an older event never overwrites a newer status).
  */
 @ApplicationScoped
@@ -21,9 +22,11 @@ public class KnownCaseService {
 
     static final String CONSUMER = "outreach-service/case-events";
     private final Clock clock;
+    private final ObjectionService objections;
 
-    public KnownCaseService(Clock clock) {
+    public KnownCaseService(Clock clock, ObjectionService objections) {
         this.clock = clock;
+        this.objections = objections;
     }
 
     /** @return true when applied, false when the event had already been applied */
@@ -34,7 +37,9 @@ public class KnownCaseService {
                 return Uni.createFrom().item(false);
             }
             CaseEvent.Data data = event.data();
-            Uni<Void> effect = data.personKey() == null ? Uni.createFrom().voidItem()
+            // an objection recorded in case-service (DPO): honoured here like any other
+            Uni<Void> effect = event.isObjection() ? objections.record(data.personKey(), Objection.CASE_SERVICE)
+                    : data.personKey() == null ? Uni.createFrom().voidItem()
                     : KnownCase.<KnownCase>findById(data.caseId()).chain(known -> {
                         if (known == null) {
                             KnownCase created = new KnownCase();

@@ -1,0 +1,5 @@
+package org.anaiss.outreach.domain;
+
+public enum Sex {
+    FEMALE, MALE, UNKNOWN
+}

@@ -1,0 +1,119 @@
+package org.anaiss.outreach.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.anaiss.outreach.config.OutreachConfig;
+import org.anaiss.outreach.domain.OfferStatus;
+import org.anaiss.outreach.rest.api.CampaignPreview;
+import org.anaiss.outreach.rest.api.CampaignRequest;
+import org.anaiss.outreach.rest.api.CampaignView;
+import org.anaiss.outreach.rest.api.LetterBatchView;
+import org.anaiss.outreach.rest.api.OfferView;
+import org.anaiss.outreach.rest.api.Page;
+import org.anaiss.outreach.service.CampaignService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** Offer campaigns of the officer's region. */
+@Path("/api/outreach/campaigns")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Campaigns", description = "Offers of service to signalled people (role outreach-officer, own region)")
+public class CampaignResource {
+
+    private final CampaignService campaigns;
+    private final CurrentCaller caller;
+    private final OutreachConfig config;
+
+    public CampaignResource(CampaignService campaigns, CurrentCaller caller, OutreachConfig config) {
+        this.campaigns = campaigns;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OUTREACH_OFFICER)
+    @Operation(summary = "Create a campaign (DRAFT) in the officer's region")
+    public Uni<Response> create(@Valid @NotNull CampaignRequest request) {
+        return campaigns.create(caller.get(), request).map(view -> Response.status(201).entity(view)
+                .header("Location", "/api/outreach/campaigns/" + view.id()).build());
+    }
+
+    @GET
+    @RolesAllowed(Roles.OUTREACH_OFFICER)
+    @Operation(summary = "Campaigns of the officer's region, newest first")
+    public Uni<Page<CampaignView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return campaigns.list(caller.get(), Params.intValue("page", page, 0, 0, 100_000),
+                Params.intValue("size", size, 20, 1, config.lists().maxPageSize()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.OUTREACH_OFFICER)
+    @Operation(summary = "A campaign, with the progress of its launch (done / total)")
+    public Uni<CampaignView> get(@PathParam("id") String id) {
+        return campaigns.get(caller.get(), Params.uuid("id", id));
+    }
+
+    @POST
+    @Path("/{id}/preview")
+    @RolesAllowed(Roles.OUTREACH_OFFICER)
+    @Operation(summary = "How many people a launch would reach now, and the message rendered with fake data (for the officer only)")
+    public Uni<CampaignPreview> preview(@PathParam("id") String id) {
+        return campaigns.preview(caller.get(), Params.uuid("id", id));
+    }
+
+    @POST
+    @Path("/{id}/launch")
+    @RolesAllowed(Roles.OUTREACH_OFFICER)
+    @Operation(summary = "Launch: offers are created and delivered in the background; follow the progress with GET")
+    public Uni<Response> launch(@PathParam("id") String id) {
+        return campaigns.launch(caller.get(), Params.uuid("id", id)).map(view -> Response.status(202).entity(view).build());
+    }
+
+    @GET
+    @Path("/{id}/offers")
+    @RolesAllowed(Roles.OUTREACH_OFFICER)
+    @Operation(summary = "The offers of a campaign (no identity), optionally by status")
+    public Uni<Page<OfferView>> offers(@PathParam("id") String id, @QueryParam("status") String status,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return campaigns.offers(caller.get(), Params.uuid("id", id), Params.enumValue(OfferStatus.class, "status", status),
+                Params.intValue("page", page, 0, 0, 100_000), Params.intValue("size", size, 50, 1, config.lists().maxPageSize()));
+    }
+
+    @GET
+    @Path("/{id}/letters")
+    @RolesAllowed(Roles.OUTREACH_OFFICER)
+    @Operation(summary = "The batches of letters of a LETTER campaign (merged PDFs for the mail room)")
+    public Uni<List<LetterBatchView>> letterBatches(@PathParam("id") String id) {
+        return campaigns.letterBatches(caller.get(), Params.uuid("id", id));
+    }
+
+    @GET
+    @Path("/{id}/letters/{batch}")
+    @Produces({ "application/pdf", MediaType.APPLICATION_JSON })
+    @RolesAllowed(Roles.OUTREACH_OFFICER)
+    @Operation(summary = "One batch of letters as a single PDF")
+    public Uni<Response> letterBatch(@PathParam("id") String id, @PathParam("batch") String batch) {
+        int batchNo = Params.intValue("batch", batch, 1, 1, 1_000_000);
+        return campaigns.letterBatch(caller.get(), Params.uuid("id", id), batchNo)
+                .map(pdf -> Pdfs.attachment(pdf, "letters-" + id + "-" + batchNo + ".pdf"));
+    }
+}

@@ -1,0 +1,67 @@
+package org.anaiss.outreach.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.anaiss.outreach.rest.api.LinkRegistrationRequest;
+import org.anaiss.outreach.service.RegistrationService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The link of an invitation or a registration, for the person, who has no account: public on purpose.
+ * The token is the only key (256 bits, stored hashed); unknown, cancelled and expired links answer 404
+ * alike. Responses are never cached.
+ */
+@Path("/api/outreach/registrations/{token}")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Registration link", description = "Public: the person registers to a session, cancels, or adds it to their calendar")
+public class RegistrationLinkResource {
+
+    private final RegistrationService registrations;
+
+    public RegistrationLinkResource(RegistrationService registrations) {
+        this.registrations = registrations;
+    }
+
+    @GET
+    @Operation(summary = "The action, its upcoming sessions with seats left, and the person's registration")
+    public Uni<Response> view(@PathParam("token") String token) {
+        return registrations.view(token).map(v -> AnswerLinkResource.noStore(Response.ok(v)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register to a session (a seat if one is left, else the waiting list)")
+    public Uni<Response> register(@PathParam("token") String token, @Valid @NotNull LinkRegistrationRequest request) {
+        return registrations.registerByLink(token, request.sessionId()).map(m -> AnswerLinkResource.noStore(Response.status(201).entity(m)));
+    }
+
+    @POST
+    @Path("/cancel")
+    @Operation(summary = "Cancel the registration (the seat goes to the first person waiting)")
+    public Uni<Response> cancel(@PathParam("token") String token) {
+        return registrations.cancelByLink(token).map(m -> AnswerLinkResource.noStore(Response.ok(m)));
+    }
+
+    @GET
+    @Path("/calendar.ics")
+    @Produces("text/calendar")
+    @Operation(summary = "The registered session as an iCalendar event")
+    public Uni<Response> calendar(@PathParam("token") String token) {
+        return registrations.calendarByLink(token).map(ics -> AnswerLinkResource.noStore(Response.ok(ics, "text/calendar; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"session.ics\"")));
+    }
+}

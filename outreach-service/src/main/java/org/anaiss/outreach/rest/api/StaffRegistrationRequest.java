@@ -1,0 +1,21 @@
+package org.anaiss.outreach.rest.api;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A person registered by a social worker or an officer (with their agreement); the e-mail gets the confirmation and reminder. */
+public record StaffRegistrationRequest(
+        @NotNull @Size(max = 30) @ValidNir String nir,
+        @NotBlank @Size(max = 100) String lastName,
+        @NotBlank @Size(max = 100) String firstName,
+        @Email @Size(max = 254) String email,
+        @Size(max = 30) @Pattern(regexp = "[0-9+ ().-]*", message = "must be a phone number") String phone) {
+
+    @Override
+    public String toString() {
+        return "StaffRegistrationRequest[]";
+    }
+}

@@ -1,0 +1,265 @@
+package org.anaiss.outreach.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.outreach.config.OutreachConfig;
+import org.anaiss.outreach.domain.ActionSession;
+import org.anaiss.outreach.domain.CollectiveAction;
+import org.anaiss.outreach.domain.Invitation;
+import org.anaiss.outreach.domain.Registration;
+import org.anaiss.outreach.domain.RegistrationStatus;
+import org.anaiss.outreach.rest.api.ActionRequest;
+import org.anaiss.outreach.rest.api.ActionView;
+import org.anaiss.outreach.rest.api.AttendanceRequest;
+import org.anaiss.outreach.rest.api.InvitationRequest;
+import org.anaiss.outreach.rest.api.Page;
+import org.anaiss.outreach.rest.api.SessionRequest;
+import org.anaiss.outreach.rest.api.SessionView;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Collective actions of a region: sessions, invitations of signalled people, attendance. Anything of
+ * another region is answered 404.
+ */
+@ApplicationScoped
+public class ActionService {
+
+    private final MessageRenderer renderer;
+    private final AnswerLinks links;
+    private final FieldCipher cipher;
+    private final LetterRenderer letters;
+    private final OutreachConfig config;
+    private final Clock clock;
+
+    public ActionService(MessageRenderer renderer, AnswerLinks links, FieldCipher cipher, LetterRenderer letters,
+            OutreachConfig config, Clock clock) {
+        this.renderer = renderer;
+        this.links = links;
+        this.cipher = cipher;
+        this.letters = letters;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<ActionView> create(Caller caller, ActionRequest request) {
+        CollectiveAction a = new CollectiveAction();
+        a.id = UUID.randomUUID();
+        a.region = caller.requireRegion();
+        a.theme = request.theme();
+        a.title = request.title().trim();
+        a.description = request.description().trim();
+        a.targetPublic = request.targetPublic().trim();
+        a.createdAt = clock.instant();
+        List<ActionSession> sessions = new ArrayList<>();
+        for (int i = 0; i < request.sessions().size(); i++) {
+            sessions.add(newSession(a.id, request.sessions().get(i), "sessions[" + i + "]"));
+        }
+        return a.persist().chain(() -> ActionSession.persist(sessions)).chain(() -> view(a));
+    }
+
+    @WithTransaction
+    public Uni<ActionView> addSession(Caller caller, UUID actionId, SessionRequest request) {
+        return find(caller, actionId).chain(a -> newSession(a.id, request, "").<ActionSession>persist().chain(() -> view(a)));
+    }
+
+    @WithSession
+    public Uni<Page<ActionView>> list(Caller caller, int page, int size) {
+        var query = CollectiveAction.<CollectiveAction>find("region = ?1 order by createdAt desc, id", caller.requireRegion())
+                .page(page, size);
+        return query.list().chain(actions -> query.count().chain(total -> {
+            Uni<List<ActionView>> views = Uni.createFrom().item(new ArrayList<>());
+            for (CollectiveAction a : actions) {
+                views = views.chain(list -> view(a).map(v -> {
+                    list.add(v);
+                    return list;
+                }));
+            }
+            return views.map(list -> new Page<>(page, size, total, list));
+        }));
+    }
+
+    @WithSession
+    public Uni<ActionView> get(Caller caller, UUID id) {
+        return find(caller, id).chain(this::view);
+    }
+
+    /** Selects the people to invite now; they are written to by the invitation worker. Returns how many. */
+    @WithTransaction
+    public Uni<Integer> invite(Caller caller, UUID actionId, InvitationRequest request) {
+        if (request.windowFrom().isAfter(request.windowTo())) {
+            throw CampaignService.invalid("windowTo", "must not be before windowFrom");
+        }
+        renderer.check("template", request.template(), new MessageRenderer.Values("Camille", "Exemple", null, null,
+                links.registrationUrl(MessageRenderer.SAMPLE_TOKEN), MessageRenderer.SAMPLE_SESSIONS),
+                links.registrationUrl(MessageRenderer.SAMPLE_TOKEN));
+        Instant now = clock.instant();
+        return find(caller, actionId).chain(action -> ActionSession.<ActionSession>list("actionId = ?1 order by startsAt", action.id)
+                .chain(sessions -> {
+                    Instant lastEnd = sessions.stream().map(ActionSession::endsAt).max(Instant::compareTo).orElse(now);
+                    if (!lastEnd.isAfter(now)) {
+                        return Uni.createFrom().failure(ProblemException.conflict("action-over", "Action over",
+                                "Every session of this action is over; add a session first."));
+                    }
+                    UUID round = UUID.randomUUID();
+                    boolean excludeOpenCases = request.excludeOpenCases() == null || request.excludeOpenCases();
+                    return Panache.getSession().chain(db -> db.createNativeQuery("insert into invitation_round (id, action_id, channel, "
+                            + "subject, template, created_at) values (:id, :a, :c, :s, :t, :now)")
+                            .setParameter("id", round).setParameter("a", action.id).setParameter("c", request.channel().name())
+                            .setParameter("s", request.subject().trim()).setParameter("t", request.template()).setParameter("now", now)
+                            .executeUpdate()
+                            .chain(() -> db.createNativeQuery("insert into invitation (id, action_id, round_id, signal_id, person_key, "
+                                    + "channel, status, expires_at, created_at) "
+                                    + "select gen_random_uuid(), :a, :round, t.id, t.person_key, :c, 'PENDING', :exp, :now from ("
+                                    + "select distinct on (s.person_key) s.id, s.person_key from signal s where s.region = :region "
+                                    + "and s.signal_type in (:types) and s.signal_date between :from and :to "
+                                    + "and (case when :c = 'EMAIL' then s.has_email else s.has_address end) "
+                                    + "and not exists (select 1 from objection j where j.person_key = s.person_key) "
+                                    + "and (:all or not exists (select 1 from known_case k where k.person_key = s.person_key "
+                                    + "and k.status <> 'CLOSED')) "
+                                    + "order by s.person_key, s.signal_date desc, s.received_at desc, s.id) t "
+                                    + "on conflict do nothing")
+                                    .setParameter("a", action.id).setParameter("round", round).setParameter("c", request.channel().name())
+                                    .setParameter("exp", lastEnd).setParameter("now", now).setParameter("region", action.region.name())
+                                    .setParameter("types", request.signalTypes().stream().map(Enum::name).toList())
+                                    .setParameter("from", request.windowFrom()).setParameter("to", request.windowTo())
+                                    .setParameter("all", !excludeOpenCases)
+                                    .executeUpdate()));
+                }));
+    }
+
+    /** Who came, once the session has started; the session then counts as held. */
+    @WithTransaction
+    public Uni<SessionView> attendance(Caller caller, UUID sessionId, AttendanceRequest request) {
+        Set<UUID> both = new java.util.HashSet<>(request.attended());
+        both.retainAll(request.absent());
+        if (!both.isEmpty()) {
+            throw CampaignService.invalid("attended", "a registration cannot be both attended and absent");
+        }
+        return ActionSession.<ActionSession>findById(sessionId).chain(s -> {
+            if (s == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Session " + sessionId));
+            }
+            return find(caller, s.actionId).onFailure().transform(e -> ProblemException.notFound("Session " + sessionId))
+                    .chain(a -> {
+                        if (s.startsAt.isAfter(clock.instant())) {
+                            return Uni.createFrom().failure(ProblemException.conflict("session-not-held-yet", "Not held yet",
+                                    "Attendance is recorded once the session has taken place."));
+                        }
+                        return Registration.<Registration>list("sessionId = ?1 and status = ?2", s.id, RegistrationStatus.REGISTERED)
+                                .chain(registered -> {
+                                    Map<UUID, Registration> byId = new HashMap<>();
+                                    registered.forEach(r -> byId.put(r.id, r));
+                                    for (UUID id : request.attended()) {
+                                        if (!byId.containsKey(id)) {
+                                            return Uni.createFrom().failure(CampaignService.invalid("attended",
+                                                    "must list registrations of this session only"));
+                                        }
+                                        byId.get(id).attended = true;
+                                    }
+                                    for (UUID id : request.absent()) {
+                                        if (!byId.containsKey(id)) {
+                                            return Uni.createFrom().failure(CampaignService.invalid("absent",
+                                                    "must list registrations of this session only"));
+                                        }
+                                        byId.get(id).attended = false;
+                                    }
+                                    s.held = true;
+                                    s.attendanceRecordedAt = clock.instant();
+                                    return Panache.flush().chain(() -> sessionView(s));
+                                });
+                    });
+        });
+    }
+
+    /** The merged letters of an action's LETTER invitations, for the mail room. */
+    @WithSession
+    public Uni<byte[]> invitationLetters(Caller caller, UUID actionId) {
+        return find(caller, actionId).chain(a -> Invitation.<Invitation>list("actionId = ?1 and status = 'SENT' and pdfCiphertext is not null "
+                + "order by sentAt, id", a.id)).map(list -> {
+                    if (list.isEmpty()) {
+                        throw ProblemException.notFound("Invitation letters of action " + actionId);
+                    }
+                    List<byte[]> pdfs = new ArrayList<>();
+                    for (Invitation i : list) {
+                        pdfs.add(cipher.open(i.pdfKeyId, i.pdfCiphertext, Invitation.pdfPlace(i.id)));
+                    }
+                    return letters.merge(pdfs);
+                });
+    }
+
+    /** The calendar entry of a session (no personal data), for staff. */
+    @WithSession
+    public Uni<String> calendar(Caller caller, UUID sessionId) {
+        return ActionSession.<ActionSession>findById(sessionId).chain(s -> {
+            if (s == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Session " + sessionId));
+            }
+            return find(caller, s.actionId).onFailure().transform(e -> ProblemException.notFound("Session " + sessionId))
+                    .map(a -> Calendar.of(a, s, clock.instant()));
+        });
+    }
+
+    Uni<CollectiveAction> find(Caller caller, UUID id) {
+        return CollectiveAction.<CollectiveAction>find("id = ?1 and region = ?2", id, caller.requireRegion()).firstResult().map(a -> {
+            if (a == null) {
+                throw ProblemException.notFound("Collective action " + id);
+            }
+            return a;
+        });
+    }
+
+    private ActionSession newSession(UUID actionId, SessionRequest r, String prefix) {
+        String field = prefix.isEmpty() ? "" : prefix + ".";
+        if (!r.startsAt().isAfter(clock.instant()) || r.startsAt().isAfter(clock.instant().plus(java.time.Duration.ofDays(730)))) {
+            throw CampaignService.invalid(field + "startsAt", "must be in the future, within two years");
+        }
+        if ((r.place() == null || r.place().isBlank()) && (r.videoUrl() == null || r.videoUrl().isBlank())) {
+            throw CampaignService.invalid(field + "place", "a place or a videoUrl is needed");
+        }
+        ActionSession s = new ActionSession();
+        s.id = UUID.randomUUID();
+        s.actionId = actionId;
+        s.startsAt = r.startsAt();
+        s.durationMinutes = r.durationMinutes();
+        s.place = r.place() == null || r.place().isBlank() ? null : r.place().trim();
+        s.videoUrl = r.videoUrl() == null || r.videoUrl().isBlank() ? null : r.videoUrl().trim();
+        s.capacity = r.capacity();
+        return s;
+    }
+
+    private Uni<ActionView> view(CollectiveAction a) {
+        return ActionSession.<ActionSession>list("actionId = ?1 order by startsAt", a.id).chain(sessions -> {
+            Uni<List<SessionView>> views = Uni.createFrom().item(new ArrayList<>());
+            for (ActionSession s : sessions) {
+                views = views.chain(list -> sessionView(s).map(v -> {
+                    list.add(v);
+                    return list;
+                }));
+            }
+            return views.map(list -> new ActionView(a.id, a.region, a.theme, a.title, a.description, a.targetPublic, a.createdAt, list));
+        });
+    }
+
+    private Uni<SessionView> sessionView(ActionSession s) {
+        // seats_taken is maintained by SQL: read it fresh
+        return Panache.getSession().chain(db -> db.createNativeQuery("select seats_taken from action_session where id = :id", Integer.class)
+                .setParameter("id", s.id).getSingleResult()
+                .chain(taken -> Registration.count("sessionId = ?1 and status = ?2", s.id, RegistrationStatus.WAITING)
+                        .map(waiting -> new SessionView(s.id, s.startsAt, s.durationMinutes, s.place, s.videoUrl, s.capacity,
+                                taken, waiting, s.held))));
+    }
+}

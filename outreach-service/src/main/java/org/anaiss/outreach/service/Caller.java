@@ -1,0 +1,24 @@
+package org.anaiss.outreach.service;
+
+import java.util.Set;
+
+import org.anaiss.outreach.domain.Region;
+
+/**
+ * Who is calling, from the token's claims. {@code region} is null when the claim is missing or unknown:
+ * such a caller sees nothing region-scoped. {@code clientId} is the token's azp (partner systems).
+ */
+public record Caller(String username, Set<String> roles, Region region, String clientId, String requestId) {
+
+    public static final String OUTREACH_OFFICER = "outreach-officer";
+    public static final String SOCIAL_WORKER = "social-worker";
+    public static final String SIGNAL_SENDER = "signal-sender";
+
+    /** The caller's region, or 403 when the token carries none (nothing region-scoped can be done). */
+    public Region requireRegion() {
+        if (region == null) {
+            throw ProblemException.forbidden("Your account has no region; ask an administrator.");
+        }
+        return region;
+    }
+}

@@ -1,0 +1,127 @@
+package org.anaiss.outreach.service;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.outreach.domain.ActionSession;
+import org.anaiss.outreach.domain.CollectiveAction;
+import org.anaiss.outreach.domain.Invitation;
+import org.anaiss.outreach.domain.Objection;
+import org.anaiss.outreach.domain.Offer;
+import org.anaiss.outreach.domain.Registration;
+import org.anaiss.outreach.domain.Signal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Everything outreach-service holds on a person (right of access), for the DPO: the signals with the
+ * identity they carry, the offers and answers, the objection, the invitations and registrations.
+ * case-service asks for it with the DPO's token when it builds a person's full export.
+ */
+@ApplicationScoped
+public class DpoExportService {
+
+    private final NirHasher hasher;
+    private final PersonVault vault;
+    private final FieldCipher cipher;
+    private final ObjectMapper json;
+
+    public DpoExportService(NirHasher hasher, PersonVault vault, FieldCipher cipher, ObjectMapper json) {
+        this.hasher = hasher;
+        this.vault = vault;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    @WithSession
+    public Uni<Map<String, Object>> export(String nir) {
+        String key = hasher.personKeyOf(nir);
+        Map<String, Object> out = new LinkedHashMap<>();
+        return Signal.<Signal>list("personKey = ?1 order by receivedAt", key).invoke(signals -> {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Signal s : signals) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", s.id);
+                m.put("partner", s.partner);
+                m.put("sendingSystem", s.sourceSystem);
+                m.put("region", s.region);
+                m.put("signalType", s.signalType);
+                m.put("signalDate", s.signalDate);
+                m.put("receivedAt", s.receivedAt);
+                m.put("person", vault.open(s));
+                list.add(m);
+            }
+            out.put("signals", list);
+        }).chain(() -> Offer.<Offer>list("personKey = ?1 order by createdAt", key)).invoke(offers -> {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Offer o : offers) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", o.id);
+                m.put("campaignId", o.campaignId);
+                m.put("region", o.region);
+                m.put("signalType", o.signalType);
+                m.put("channel", o.channel);
+                m.put("status", o.status);
+                m.put("sentAt", o.sentAt);
+                m.put("answerBefore", o.expiresAt);
+                m.put("answeredAt", o.answeredAt);
+                m.put("answeredBy", o.answerChannel);
+                m.put("postponedUntil", o.postponedUntil);
+                m.put("preferredContactSlot", o.slotCiphertext == null ? null
+                        : cipher.openString(o.slotKeyId, o.slotCiphertext, Offer.slotPlace(o.id)));
+                list.add(m);
+            }
+            out.put("offers", list);
+        }).chain(() -> Objection.<Objection>findById(key)).invoke(o -> out.put("objection", o == null ? null
+                : Map.of("recordedAt", o.recordedAt, "recordedThrough", o.source)))
+                .chain(() -> Invitation.<Invitation>list("personKey = ?1 order by createdAt", key)).invoke(invitations -> {
+                    List<Map<String, Object>> list = new ArrayList<>();
+                    for (Invitation i : invitations) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("id", i.id);
+                        m.put("actionId", i.actionId);
+                        m.put("channel", i.channel);
+                        m.put("status", i.status);
+                        m.put("sentAt", i.sentAt);
+                        list.add(m);
+                    }
+                    out.put("invitations", list);
+                }).chain(() -> Registration.<Registration>list("personKey = ?1 order by createdAt", key)).chain(registrations -> {
+                    List<Map<String, Object>> list = new ArrayList<>();
+                    Uni<Void> done = Uni.createFrom().voidItem();
+                    for (Registration r : registrations) {
+                        done = done.chain(() -> ActionSession.<ActionSession>findById(r.sessionId)).chain(s -> CollectiveAction
+                                .<CollectiveAction>findById(r.actionId).invoke(a -> {
+                                    Map<String, Object> m = new LinkedHashMap<>();
+                                    m.put("id", r.id);
+                                    m.put("action", a == null ? null : a.title);
+                                    m.put("theme", a == null ? null : a.theme);
+                                    m.put("sessionStartsAt", s == null ? null : s.startsAt);
+                                    m.put("status", r.status);
+                                    m.put("registeredThrough", r.source);
+                                    m.put("attended", r.attended);
+                                    m.put("registeredAt", r.createdAt);
+                                    m.put("person", attendee(r));
+                                    list.add(m);
+                                })).replaceWithVoid();
+                    }
+                    return done.invoke(() -> out.put("registrations", list));
+                }).replaceWith(out);
+    }
+
+    private Attendee attendee(Registration r) {
+        try {
+            return json.readValue(cipher.open(r.personKeyId, r.personCiphertext, Registration.place(r.id)), Attendee.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("attendee unreadable for a registration", e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.anaiss.outreach.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import org.anaiss.outreach.repository.Sql;
+
+/**
+ * The mail queue (an outbox for e-mail): a message is enqueued in the transaction of the change it
+ * reports, at most once per dedupe key (e.g. {@code offer:<id>}), encrypted (recipient, subject and body
+ * carry personal data and a link token); {@link MailRelay} sends it.
+ */
+@ApplicationScoped
+public class MailQueue {
+
+    static final String INSERT = "insert into mail_message (id, dedupe_key, recipient_ct, subject_ct, body_ct, ct_key, status, "
+            + "attempts, not_before, created_at) values ($1, $2, $3, $4, $5, $6, 'PENDING', 0, $7, $8) "
+            + "on conflict (dedupe_key) do nothing";
+
+    private final FieldCipher cipher;
+
+    public MailQueue(FieldCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    /** The row to insert with {@link #INSERT}: id, key, three ciphertexts, key id, not before, created. */
+    public Tuple row(String dedupeKey, String recipient, String subject, String body, Instant notBefore, Instant now) {
+        UUID id = UUID.randomUUID();
+        FieldCipher.Sealed to = cipher.seal(recipient, place(id, "to"));
+        FieldCipher.Sealed subj = cipher.seal(subject, place(id, "subject"));
+        FieldCipher.Sealed text = cipher.seal(body, place(id, "body"));
+        return Tuple.tuple().addUUID(id).addString(dedupeKey).addBuffer(Buffer.buffer(to.ciphertext())).addBuffer(Buffer.buffer(subj.ciphertext()))
+                .addBuffer(Buffer.buffer(text.ciphertext())).addString(to.keyId()).addOffsetDateTime(Times.utc(notBefore))
+                .addOffsetDateTime(Times.utc(now));
+    }
+
+    /** Enqueues one message in the caller's transaction; false when that key was already queued. */
+    public boolean enqueue(SqlConnection conn, String dedupeKey, String recipient, String subject, String body, Instant notBefore,
+            Instant now) {
+        return Sql.execute(conn, INSERT, row(dedupeKey, recipient, subject, body, notBefore, now)).rowCount() == 1;
+    }
+
+    /** Enqueues one message in the caller's Hibernate Reactive transaction; 1 when queued, 0 when that key was already queued. */
+    public Uni<Integer> enqueue(Mutiny.Session session, String dedupeKey, String recipient, String subject, String body, Instant now) {
+        UUID id = UUID.randomUUID();
+        FieldCipher.Sealed to = cipher.seal(recipient, place(id, "to"));
+        FieldCipher.Sealed subj = cipher.seal(subject, place(id, "subject"));
+        FieldCipher.Sealed text = cipher.seal(body, place(id, "body"));
+        return session.createNativeQuery("insert into mail_message (id, dedupe_key, recipient_ct, subject_ct, body_ct, ct_key, status, "
+                + "attempts, not_before, created_at) values (:id, :k, :to, :s, :b, :key, 'PENDING', 0, :t, :t) "
+                + "on conflict (dedupe_key) do nothing")
+                .setParameter("id", id).setParameter("k", dedupeKey).setParameter("to", to.ciphertext())
+                .setParameter("s", subj.ciphertext()).setParameter("b", text.ciphertext()).setParameter("key", to.keyId())
+                .setParameter("t", now).executeUpdate();
+    }
+
+    static String place(UUID id, String part) {
+        return "mail:" + part + ":" + id;
+    }
+
+    public static String offerKey(UUID offerId) {
+        return "offer:" + offerId;
+    }
+}

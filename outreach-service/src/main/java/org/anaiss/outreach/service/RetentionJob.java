@@ -1,0 +1,77 @@
+package org.anaiss.outreach.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.outreach.config.OutreachConfig;
+import org.anaiss.outreach.repository.Sql;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Deletes what is kept no longer (DESIGN.md §4): signals that led to no offer after 6 months; offers,
+ * answers, letters and their messages 1 year after the deadline; idempotency records and sent mails
+ * after their own delays. Durations in {@link OutreachConfig.Retention}; daily by default.
+ */
+@ApplicationScoped
+public class RetentionJob {
+
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+    private final Sql sql;
+    private final OutreachConfig config;
+    private final Clock clock;
+
+    public RetentionJob(Sql sql, OutreachConfig config, Clock clock) {
+        this.sql = sql;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${anaiss.outreach.retention.cron:0 15 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            identity = "retention")
+    void scheduled() {
+        try {
+            Map<String, Integer> purged = purge();
+            LOG.infof("retention: %s", purged);
+        } catch (RuntimeException e) {
+            LOG.warnf("retention failed (%s); retrying at the next run", e.getClass().getSimpleName());
+        }
+    }
+
+    /** One pass; returns the number of rows deleted per kind (counts only). */
+    public Map<String, Integer> purge() {
+        Instant now = clock.instant();
+        Instant offersBefore = now.minus(config.retention().offerAfterDeadline());
+        Instant signalsBefore = now.minus(config.retention().signalWithoutOffer());
+        Map<String, Integer> purged = new LinkedHashMap<>();
+        sql.inTransaction(conn -> {
+            purged.put("offerMails", run(conn, "delete from mail_message where dedupe_key in (select 'offer:' || id from offer "
+                    + "where expires_at < $1 and status <> 'PENDING')", offersBefore));
+            purged.put("offers", run(conn, "delete from offer where expires_at < $1 and status <> 'PENDING'", offersBefore));
+            purged.put("letterBatches", run(conn, "delete from letter_batch b using campaign c where c.id = b.campaign_id "
+                    + "and c.answer_deadline < ($1::timestamptz)::date and not exists (select 1 from offer o where o.campaign_id = c.id "
+                    + "and o.letter_batch = b.batch_no)", offersBefore));
+            RetentionHooks.more(conn, now, config, purged);
+            purged.put("signals", run(conn, "delete from signal s where s.received_at < $1 and not exists "
+                    + "(select 1 from offer o where o.signal_id = s.id) and not exists (select 1 from invitation i where i.signal_id = s.id)",
+                    signalsBefore));
+            purged.put("idempotencyRecords", run(conn, "delete from idempotency_record where created_at < $1",
+                    now.minus(config.partners().idempotencyKeyRetention())));
+            purged.put("mails", run(conn, "delete from mail_message where status in ('SENT', 'CANCELLED', 'FAILED') and created_at < $1",
+                    now.minus(config.retention().sentMail())));
+            return null;
+        });
+        return purged;
+    }
+
+    static int run(SqlConnection conn, String statement, Instant before) {
+        return Sql.execute(conn, statement, Tuple.of(Times.utc(before))).rowCount();
+    }
+}

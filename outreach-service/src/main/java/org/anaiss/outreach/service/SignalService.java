@@ -1,0 +1,166 @@
+package org.anaiss.outreach.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.outreach.domain.IdempotencyRecord;
+import org.anaiss.outreach.domain.Offer;
+import org.anaiss.outreach.domain.OfferStatus;
+import org.anaiss.outreach.domain.Sex;
+import org.anaiss.outreach.domain.Signal;
+import org.anaiss.outreach.rest.api.Page;
+import org.anaiss.outreach.rest.api.PersonRequest;
+import org.anaiss.outreach.rest.api.SignalReceipt;
+import org.anaiss.outreach.rest.api.SignalRequest;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Signals from partner systems. Each request carries an Idempotency-Key: the first one stores the
+ * signals and the answer in one transaction; a retry with the same body gets that answer back and
+ * creates nothing; the same key with another body is refused (409).
+ */
+@ApplicationScoped
+public class SignalService {
+
+    /** The answer to replay: HTTP status and JSON body (ids and statuses only). */
+    public record Stored(int status, String body, boolean replayed) {
+    }
+
+    private final PersonVault vault;
+    private final NirHasher hasher;
+    private final Clock clock;
+
+    public SignalService(PersonVault vault, NirHasher hasher, Clock clock) {
+        this.vault = vault;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code work} once per (partner, key): {@code work} persists the signals (given ready-made) and
+     * returns the answer to store.
+     */
+    public Uni<Stored> once(String partner, String key, byte[] canonicalBody, List<SignalRequest> valid,
+            Function<List<Signal>, Stored> answer) {
+        String id = IdempotencyRecord.id(partner, key);
+        String hash = hasher.fingerprint(canonicalBody);
+        return Panache.withTransaction(() -> IdempotencyRecord.<IdempotencyRecord>findById(id).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(replay(existing, hash));
+            }
+            Instant now = clock.instant();
+            List<Signal> signals = valid.stream().map(r -> newSignal(partner, r, now)).toList();
+            Stored stored = answer.apply(signals);
+            IdempotencyRecord record = new IdempotencyRecord();
+            record.id = id;
+            record.partner = partner;
+            record.requestHash = hash;
+            record.status = stored.status();
+            record.response = stored.body();
+            record.createdAt = now;
+            // the record first: a concurrent twin fails on its key before writing any signal
+            return record.persistAndFlush().chain(() -> Signal.persist(signals)).replaceWith(stored);
+        })).onFailure(Conflicts::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
+                () -> IdempotencyRecord.<IdempotencyRecord>findById(id).map(existing -> {
+                    if (existing == null) {
+                        throw ProblemException.conflict("concurrent-change", "Changed meanwhile",
+                                "The same request is being processed; retry it.");
+                    }
+                    return replay(existing, hash);
+                })));
+    }
+
+    private static Stored replay(IdempotencyRecord existing, String hash) {
+        if (!existing.requestHash.equals(hash)) {
+            throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was already used with a different request; use a new key for a new request.");
+        }
+        return new Stored(existing.status, existing.response, true);
+    }
+
+    private Signal newSignal(String partner, SignalRequest request, Instant now) {
+        PersonRequest p = request.person();
+        String nir = Nir.normalize(p.nir());
+        PersonIdentity identity = new PersonIdentity(nir, p.lastName().trim(), p.firstName().trim(), p.birthDate(),
+                p.sex() != null ? p.sex() : sexFromNir(nir), trim(p.addressLine()), trim(p.postalCode()), trim(p.city()),
+                trim(p.phone()), trim(p.email()), p.preferredChannel());
+        Signal s = new Signal();
+        s.id = UUID.randomUUID();
+        s.partner = partner;
+        s.personKey = hasher.personKey(hasher.hash(nir));
+        FieldCipher.Sealed sealed = vault.seal(s.id, identity);
+        s.personCiphertext = sealed.ciphertext();
+        s.personKeyId = sealed.keyId();
+        s.hasEmail = identity.hasEmail();
+        s.hasAddress = identity.hasAddress();
+        s.region = p.region();
+        s.signalType = request.signalType();
+        s.signalDate = request.signalDate();
+        s.sourceSystem = request.sendingSystem().trim();
+        s.receivedAt = now;
+        return s;
+    }
+
+    /** First digit of the NIR: 1 and 3, 7 men; 2 and 4, 8 women (provisional numbers included). */
+    static Sex sexFromNir(String nir) {
+        return switch (nir.charAt(0)) {
+            case '1', '3', '7' -> Sex.MALE;
+            case '2', '4', '8' -> Sex.FEMALE;
+            default -> Sex.UNKNOWN;
+        };
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** A signal the partner sent, with its coarse status; 404 for any other partner's signal. */
+    @WithSession
+    public Uni<SignalReceipt> receipt(String partner, UUID id) {
+        return Signal.<Signal>find("id = ?1 and partner = ?2", id, partner).firstResult().chain(signal -> {
+            if (signal == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Signal " + id));
+            }
+            return Offer.<Offer>find("signalId", id).firstResult().map(offer -> receipt(signal, offer));
+        });
+    }
+
+    @WithSession
+    public Uni<Page<SignalReceipt>> receipts(String partner, int page, int size) {
+        var query = Signal.<Signal>find("partner = ?1 order by receivedAt desc, id", partner).page(page, size);
+        return query.list().chain(signals -> query.count().chain(total -> {
+            List<UUID> ids = signals.stream().map(s -> s.id).toList();
+            Uni<List<Offer>> offers = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                    : Offer.<Offer>list("signalId in ?1", ids);
+            return offers.map(list -> {
+                Map<UUID, Offer> bySignal = list.stream().collect(Collectors.toMap(o -> o.signalId, o -> o));
+                List<SignalReceipt> items = new ArrayList<>();
+                signals.forEach(s -> items.add(receipt(s, bySignal.get(s.id))));
+                return new Page<>(page, size, total, items);
+            });
+        }));
+    }
+
+    static SignalReceipt receipt(Signal s, Offer offer) {
+        String status;
+        if (offer == null || offer.status == OfferStatus.PENDING) {
+            status = SignalReceipt.RECEIVED;
+        } else if (OfferStatus.ANSWERABLE.contains(offer.status)) {
+            status = SignalReceipt.OFFER_SENT;
+        } else {
+            status = SignalReceipt.CLOSED;
+        }
+        return new SignalReceipt(s.id, s.signalType, s.signalDate, s.receivedAt, status);
+    }
+}
