@@ -3,6 +3,8 @@ package org.anaiss.gateway.proxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.anaiss.gateway.edge.Problems;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.ext.web.Router;
 
