@@ -13,7 +13,8 @@ trap bench_stop EXIT
 
 # the API gets as many database connections as pgbench
 bench_start case-service "$BENCH_CASE_PORT" ANAISS_CASES_DB_POOL=$CONNECTIONS
-bench_start gateway "$BENCH_GATEWAY_PORT"
+# one user at full speed: the per-client rate limit would measure itself, not the path
+bench_start gateway "$BENCH_GATEWAY_PORT" ANAISS_GATEWAY_RATE_LIMITING=false
 TOKEN=$(token alice)
 GW="http://localhost:$BENCH_GATEWAY_PORT"
 NIR_BODY=$(printf '2%02d%02d69%03d%03d' 75 6 $((RANDOM % 999 + 1)) $((RANDOM % 999 + 1)))
@@ -23,7 +24,7 @@ PERSON=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: applicatio
   "$GW/api/cases/persons" | sed -E 's/.*"id":"([^"]+)".*/\1/')
 CASE=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d "{\"personId\":\"$PERSON\",\"theme\":\"JOB_RETENTION\",\"origin\":\"SELF\",\"assignedTo\":\"alice\"}" \
-  "$GW/api/cases" | sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/')
+  "$GW/api/cases" | sed -E 's/^\{"id":"([0-9a-f-]{36})".*/\1/')
 log "case $CASE: warming up"
 wrk -t2 -c$CONNECTIONS -d5s -H "Authorization: Bearer $TOKEN" "$GW/api/cases/$CASE" >/dev/null
 
