@@ -94,8 +94,9 @@ class AuditTrailTest {
         String caseId = Fixtures.createCase("alice");
         given().auth().oauth2(Tokens.user("alice")).get("/api/cases/" + caseId).then().statusCode(200);
         long seq = Db.count("select max(seq) from audit_record where case_id = ?", UUID.fromString(caseId));
-        given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
-                .then().statusCode(200).body("intact", equalTo(true));
+        String before = given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
+                .then().statusCode(200).extract().asString();
+        assertThat(before).as("the trail is intact before tampering").contains("\"intact\":true");
 
         try (Connection c = Db.superuser(); Statement s = c.createStatement()) {
             // as a superuser who also disables the append-only trigger: the chain still tells
@@ -112,6 +113,26 @@ class AuditTrailTest {
                 s.execute("set session_replication_role = replica");
                 s.executeUpdate("update audit_record set actor = 'alice' where seq = " + seq);
             }
+        }
+        given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
+                .then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void concurrentReadsKeepEveryChainIntact() throws Exception {
+        String caseId = Fixtures.createCase("alice");
+        String token = Tokens.user("alice");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 96; i++) {
+                calls.add(pool.submit(() -> given().auth().oauth2(token).get("/api/cases/" + caseId).statusCode()));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
                 .then().statusCode(200).body("intact", equalTo(true));
