@@ -43,7 +43,7 @@ COMMIT;
 SQL
 log "pgbench, same SQL: ${DURATION}s, $CONNECTIONS connections"
 PGPASSWORD="${ANAISS_CASES_DB_PASSWORD:-cases-local-only}" pgbench -h "$ANAISS_PG_HOST" -p "$ANAISS_PG_PORT" -U cases -n \
-  -c $CONNECTIONS -j 2 -T "$DURATION" -P 0 -r -f "$OUT/read.sql" cases > "$OUT/pgbench.txt" 2>&1
+  -c $CONNECTIONS -j 2 -T "$DURATION" -r -f "$OUT/read.sql" cases > "$OUT/pgbench.txt" 2>&1
 
 read -r RPS P50 P99 <<<"$(wrk_summary "$OUT/wrk.txt")"
 TPS=$(awk '/^tps/ {print $3; exit}' "$OUT/pgbench.txt")

@@ -19,7 +19,7 @@ bench_start() {
   local module=$1 port=$2; shift 2
   local jar="$ANAISS_ROOT/$module/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || (cd "$ANAISS_ROOT" && ./mvnw -B -q -pl "$module" package -DskipTests) || die "cannot build $module"
-  env "$@" ANAISS_KAFKA_GROUP_PREFIX="bench-$$-" ANAISS_GATEWAY_PORT="$BENCH_GATEWAY_PORT" \
+  env "$@" ANAISS_KAFKA_GROUP_SUFFIX="-bench-$$" ANAISS_GATEWAY_PORT="$BENCH_GATEWAY_PORT" \
     ANAISS_CASE_PORT="$BENCH_CASE_PORT" ANAISS_OUTREACH_PORT="$BENCH_OUTREACH_PORT" ANAISS_STATS_PORT="$BENCH_STATS_PORT" \
     ANAISS_CASE_URL="http://localhost:$BENCH_CASE_PORT" ANAISS_OUTREACH_URL="http://localhost:$BENCH_OUTREACH_PORT" \
     ANAISS_STATS_URL="http://localhost:$BENCH_STATS_PORT" \

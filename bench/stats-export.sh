@@ -15,7 +15,7 @@ trap cleanup EXIT
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB owner cases" >/dev/null
 # case-service creates the schema (Flyway); its scheduled export stays off: the benchmark triggers it
 bench_start case-service "$BENCH_CASE_PORT" ANAISS_CASES_DB_NAME=$DB ANAISS_CASES_STATS_INTERVAL=off \
-  ANAISS_CASES_RETENTION_CRON=off ANAISS_KAFKA_GROUP_PREFIX="bench-$$-"
+  ANAISS_CASES_RETENTION_CRON=off ANAISS_KAFKA_GROUP_SUFFIX="-bench-$$"
 
 log "loading $CASES persons and cases over five years"
 t0=$(date +%s)

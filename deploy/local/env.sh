@@ -17,8 +17,15 @@ export ANAISS_PG_SUPERUSER="${ANAISS_PG_SUPERUSER:-postgres}"
 export ANAISS_KAFKA_PORT="${ANAISS_KAFKA_PORT:-9092}"
 export ANAISS_KAFKA_CONTROLLER_PORT="${ANAISS_KAFKA_CONTROLLER_PORT:-9093}"
 export ANAISS_KAFKA_BOOTSTRAP="${ANAISS_KAFKA_BOOTSTRAP:-localhost:$ANAISS_KAFKA_PORT}"
-# sasl: SCRAM principals and ACLs as in production (deploy/local/kafka/acls.txt); plaintext: none
-export ANAISS_KAFKA_SECURITY="${ANAISS_KAFKA_SECURITY:-plaintext}"
+# sasl (default): SCRAM principals and ACLs as in production (deploy/local/kafka/acls.txt), each
+# service authenticating as its own principal; plaintext: no authentication, no ACLs
+export ANAISS_KAFKA_SECURITY="${ANAISS_KAFKA_SECURITY:-sasl}"
+# what the services and the tests' own clients speak (their application.properties default to SASL)
+if [ "$ANAISS_KAFKA_SECURITY" = sasl ]; then
+  export ANAISS_KAFKA_SECURITY_PROTOCOL="${ANAISS_KAFKA_SECURITY_PROTOCOL:-SASL_PLAINTEXT}"
+else
+  export ANAISS_KAFKA_SECURITY_PROTOCOL="${ANAISS_KAFKA_SECURITY_PROTOCOL:-PLAINTEXT}"
+fi
 # LOCAL ONLY credentials of the local broker's principals
 export ANAISS_KAFKA_ADMIN_PASSWORD="${ANAISS_KAFKA_ADMIN_PASSWORD:-admin-local-only}"
 # (each service's password is "<principal>-local-only", see deploy/local/tools/KafkaSetup.java)

@@ -34,8 +34,16 @@ public final class Env {
         return get("ANAISS_KEYCLOAK_URL", "http://localhost:8180");
     }
 
-    /** Consumer groups of this test JVM's services: their own, so a local run does not share their messages. */
-    static final String GROUP_PREFIX = "it-" + Long.toString(System.currentTimeMillis(), 36) + "-";
+    /**
+     * Consumer groups of this test JVM's services: their own, so a local run does not share their
+     * messages; a suffix, because the broker's ACLs grant each service the groups its name prefixes.
+     */
+    static final String GROUP_SUFFIX = "-it-" + Long.toString(System.currentTimeMillis(), 36);
+
+    /** SASL_PLAINTEXT with the local broker of deploy/local (its default), PLAINTEXT when started without. */
+    public static String kafkaSecurityProtocol() {
+        return get("ANAISS_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+    }
 
     public static String smtpHost() {
         return get("ANAISS_SMTP_HOST", "127.0.0.1");
@@ -56,7 +64,8 @@ public final class Env {
         env.put("ANAISS_PG_PORT", pgPort());
         env.put("ANAISS_KAFKA_BOOTSTRAP", kafkaBootstrap());
         env.put("ANAISS_OIDC_URL", keycloakUrl() + "/realms/anaiss");
-        env.put("ANAISS_KAFKA_GROUP_PREFIX", GROUP_PREFIX);
+        env.put("ANAISS_KAFKA_GROUP_SUFFIX", GROUP_SUFFIX);
+        env.put("ANAISS_KAFKA_SECURITY_PROTOCOL", kafkaSecurityProtocol());
         env.put("ANAISS_SMTP_HOST", smtpHost());
         env.put("ANAISS_SMTP_PORT", String.valueOf(smtpPort()));
         env.put("ANAISS_CRYPTO_KEYS", get("ANAISS_CRYPTO_KEYS", "dev1:9o0Ff2cOqZ6o3U3tq0v9qk1yGm1J3O6rXv7n5l3hY2E="));

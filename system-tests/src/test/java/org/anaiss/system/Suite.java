@@ -130,6 +130,21 @@ public final class Suite {
         }
     }
 
+    /** Kills one service at once (SIGKILL): no graceful shutdown, as in a crash. */
+    public void kill(Service service) {
+        Process p;
+        synchronized (processes) {
+            p = processes.remove(service);
+        }
+        if (p != null) {
+            try {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private void stopAll() {
         List.copyOf(processes.keySet()).forEach(this::stop);
     }

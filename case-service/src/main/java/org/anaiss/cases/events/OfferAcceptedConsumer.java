@@ -1,7 +1,9 @@
 package org.anaiss.cases.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.anaiss.cases.service.OfferIntakeService;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -16,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.pgclient.PgException;
 
 /**
@@ -26,6 +30,7 @@ import io.vertx.pgclient.PgException;
 @ApplicationScoped
 public class OfferAcceptedConsumer {
 
+    private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final Logger LOG = Logger.getLogger(OfferAcceptedConsumer.class);
     private final ObjectMapper json;
     private final Validator validator;
@@ -38,7 +43,7 @@ public class OfferAcceptedConsumer {
     }
 
     @Incoming("offer-accepted")
-    public Uni<Void> consume(String payload) {
+    public Uni<Void> consume(String payload, IncomingKafkaRecordMetadata<String, String> metadata) {
         OfferAcceptedEvent event;
         try {
             event = parse(payload);
@@ -46,7 +51,7 @@ public class OfferAcceptedConsumer {
             LOG.warnf("malformed offer-accepted event dead-lettered: %s", e.getMessage());
             return Uni.createFrom().failure(e);
         }
-        return intake.accept(event)
+        return intake.accept(event, traceparent(metadata))
                 .onFailure(OfferAcceptedConsumer::transientFailure)
                 .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
                 .invoke(caseId -> {
@@ -55,6 +60,12 @@ public class OfferAcceptedConsumer {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    private static String traceparent(IncomingKafkaRecordMetadata<String, String> metadata) {
+        Header header = metadata == null ? null : metadata.getHeaders().lastHeader("traceparent");
+        String value = header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
+        return value != null && TRACEPARENT.matcher(value).matches() ? value : null;
     }
 
     OfferAcceptedEvent parse(String payload) {

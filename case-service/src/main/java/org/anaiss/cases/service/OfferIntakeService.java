@@ -51,15 +51,18 @@ public class OfferIntakeService {
         this.clock = clock;
     }
 
-    /** @return the id of the case opened, or null when the event had already been applied */
+    /**
+     * @param traceparent the W3C trace context the event carried (null if none): CaseOpened continues that trace
+     * @return the id of the case opened, or null when the event had already been applied
+     */
     @WithTransaction
-    public Uni<UUID> accept(OfferAcceptedEvent event) {
+    public Uni<UUID> accept(OfferAcceptedEvent event, String traceparent) {
         return ProcessedEvent.<ProcessedEvent>findById(event.id()).chain(done -> {
             if (done != null) {
                 return Uni.createFrom().nullItem();
             }
             Caller system = new Caller("outreach-service", "outreach-service", Set.of("system"), event.data().region(), null,
-                    "event-" + event.id().substring(0, Math.min(50, event.id().length())));
+                    "event-" + event.id().substring(0, Math.min(50, event.id().length())), traceparent);
             return person(system, event.data()).chain(person -> openCase(system, event.data(), person))
                     .call(caseId -> {
                         ProcessedEvent processed = new ProcessedEvent();
@@ -111,7 +114,7 @@ public class OfferIntakeService {
             c.intakeNoteKeyId = note.keyId();
         }
         return cases.persist(c)
-                .call(() -> caseService.opened(c, null))
+                .call(() -> caseService.opened(c, system.traceparent()))
                 .call(() -> audit.record(system, AuditAction.CREATE, CaseService.RECORD, c.id, c.id, person.id))
                 .replaceWith(c.id);
     }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -63,6 +64,18 @@ class OfferAcceptedConsumerTest {
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> Db.count("select count(*) from processed_event where event_id = ?", id) == 1);
         assertThat(casesOf(lastName)).isEqualTo(1);
+    }
+
+    @Test
+    void theCaseOpenedByAnAcceptedOfferContinuesItsTrace() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String lastName = Fixtures.uniqueName();
+        String traceparent = "00-5bf92f3577b34da6a3ce929d0e0e4736-10f067aa0ba902b7-01";
+        Kafka.send(Kafka.bootstrap(), "offer-accepted", id, event(id, lastName, Fixtures.nir(), ""), Map.of("traceparent", traceparent));
+        await().atMost(Duration.ofSeconds(30)).until(() -> casesOf(lastName) == 1);
+        assertThat(Db.count("select count(*) from outbox_event o join support_case c on o.record_key = c.id::text "
+                + "join person p on p.id = c.person_id where p.last_name = ? and o.traceparent = ?", lastName, traceparent))
+                .isEqualTo(1);
     }
 
     @Test

@@ -24,19 +24,40 @@ public final class Kafka {
     private Kafka() {
     }
 
+    /**
+     * The shared local broker authenticates every client (SASL/SCRAM, deploy/local/env.sh); tests
+     * read and write as its admin principal, the services as their own.
+     */
+    public static Properties withAdminCredentials(Properties p) {
+        String protocol = System.getenv().getOrDefault("ANAISS_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        p.put("security.protocol", protocol);
+        if (protocol.startsWith("SASL")) {
+            p.put("sasl.mechanism", "SCRAM-SHA-512");
+            p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\""
+                    + System.getenv().getOrDefault("ANAISS_KAFKA_ADMIN_PASSWORD", "admin-local-only") + "\";");
+        }
+        return p;
+    }
+
     public static String bootstrap() {
         String b = System.getenv("ANAISS_KAFKA_BOOTSTRAP");
         return b == null || b.isBlank() ? "localhost:9092" : b;
     }
 
     public static void send(String bootstrap, String topic, String key, String value) {
-        Properties p = new Properties();
+        send(bootstrap, topic, key, value, java.util.Map.of());
+    }
+
+    public static void send(String bootstrap, String topic, String key, String value, java.util.Map<String, String> headers) {
+        Properties p = withAdminCredentials(new Properties());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }
@@ -44,7 +65,7 @@ public final class Kafka {
 
     /** A consumer positioned at the end of every partition of the topic: it sees only what comes next. */
     public static KafkaConsumer<String, String> tail(String bootstrap, String topic) {
-        Properties p = new Properties();
+        Properties p = withAdminCredentials(new Properties());
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "case-service-test-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

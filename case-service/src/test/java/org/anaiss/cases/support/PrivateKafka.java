@@ -56,7 +56,8 @@ public class PrivateKafka implements QuarkusTestResourceLifecycleManager {
                 admin.createTopics(List.of("case-events", "offer-accepted", "offer-accepted-dlq", "stats-aggregates").stream()
                         .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get(60, TimeUnit.SECONDS);
             }
-            return Map.of("kafka.bootstrap.servers", bootstrap());
+            // a broker of its own, without authentication
+            return Map.of("kafka.bootstrap.servers", bootstrap(), "kafka.security.protocol", "PLAINTEXT");
         } catch (Exception e) {
             throw new IllegalStateException("private Kafka broker did not start", e);
         }

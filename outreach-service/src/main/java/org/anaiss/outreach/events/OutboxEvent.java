@@ -27,6 +27,8 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
     public int attempts;
+    /** W3C trace context of the request that wrote the event, if any. */
+    public String traceparent;
     @Column(insertable = false, updatable = false)
     public long position;
 

@@ -86,6 +86,9 @@ public class OutboxRelay {
         headers.add("ce_id", event.id.toString().getBytes(StandardCharsets.UTF_8));
         headers.add("ce_type", event.type.getBytes(StandardCharsets.UTF_8));
         headers.add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        if (event.traceparent != null) {
+            headers.add("traceparent", event.traceparent.getBytes(StandardCharsets.US_ASCII));
+        }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
                 .withKey(event.recordKey)

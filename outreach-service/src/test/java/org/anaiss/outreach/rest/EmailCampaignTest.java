@@ -86,7 +86,9 @@ class EmailCampaignTest {
                 .header("Cache-Control", "no-store").body("subject", equalTo("Une aide du service social"))
                 .body("message", containsString("Camille Testperson"));
         String offerId = Db.string("select id::text from offer where signal_id = ?::uuid", signalAccepting);
-        given().contentType(ContentType.JSON).body(Map.of("response", "ACCEPTED", "preferredContactSlot", "le matin"))
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        given().contentType(ContentType.JSON).header("traceparent", traceparent)
+                .body(Map.of("response", "ACCEPTED", "preferredContactSlot", "le matin"))
                 .post("/api/outreach/answers/" + token).then().statusCode(200).body("status", equalTo("ACCEPTED"));
         // single use: the same link now answers 404, like an unknown one
         given().get("/api/outreach/answers/" + token).then().statusCode(404).contentType("application/problem+json");
@@ -94,8 +96,11 @@ class EmailCampaignTest {
                 .then().statusCode(404);
 
         // offer-accepted reaches the broker, as the contract says
-        List<String> events = Kafka.valuesWithKey("offer-accepted", offerId, Duration.ofSeconds(30));
-        assertThat(events).hasSize(1);
+        var records = Kafka.recordsWithKey("offer-accepted", offerId, Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        // with the trace context of the answer's request, so the trace goes on in case-service
+        assertThat(new String(records.get(0).headers().lastHeader("traceparent").value())).isEqualTo(traceparent);
+        List<String> events = records.stream().map(r -> r.value()).toList();
         assertThat(Schemas.errors("offer-accepted.v1.json", events.get(0))).isEmpty();
         assertThat(events.get(0)).contains(nirAccepting).contains("\"preferredContactSlot\":\"le matin\"");
 

@@ -32,7 +32,7 @@ public final class Kafka {
                 + "\"subject\":\"" + caseId + "\",\"data\":{\"caseId\":\"" + caseId + "\",\"personKey\":\"" + personKey
                 + "\",\"region\":\"" + region + "\",\"theme\":\"JOB_RETENTION\",\"origin\":\"SELF\",\"status\":\"" + status
                 + "\",\"occurredAt\":\"" + now + "\"}}";
-        Properties p = new Properties();
+        Properties p = withAdminCredentials(new Properties());
         p.put("bootstrap.servers", BOOTSTRAP);
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", StringSerializer.class.getName());
@@ -53,8 +53,23 @@ public final class Kafka {
         send("case-events", UUID.randomUUID().toString(), json);
     }
 
+    /**
+     * The shared local broker authenticates every client (SASL/SCRAM, deploy/local/env.sh); tests
+     * read and write as its admin principal, the services as their own.
+     */
+    private static Properties withAdminCredentials(Properties p) {
+        String protocol = System.getenv().getOrDefault("ANAISS_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        p.put("security.protocol", protocol);
+        if (protocol.startsWith("SASL")) {
+            p.put("sasl.mechanism", "SCRAM-SHA-512");
+            p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\""
+                    + System.getenv().getOrDefault("ANAISS_KAFKA_ADMIN_PASSWORD", "admin-local-only") + "\";");
+        }
+        return p;
+    }
+
     private static void send(String topic, String key, String value) {
-        Properties p = new Properties();
+        Properties p = withAdminCredentials(new Properties());
         p.put("bootstrap.servers", BOOTSTRAP);
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", StringSerializer.class.getName());
@@ -68,21 +83,26 @@ public final class Kafka {
 
     /** Records of a topic with this key, read from the beginning by a group of its own. */
     public static List<String> valuesWithKey(String topic, String key, Duration within) {
-        Properties p = new Properties();
+        return recordsWithKey(topic, key, within).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** Records (with their headers) of a topic with this key, read from the beginning by a group of its own. */
+    public static List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key, Duration within) {
+        Properties p = withAdminCredentials(new Properties());
         p.put("bootstrap.servers", BOOTSTRAP);
         p.put("group.id", "outreach-test-reader-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
         p.put("enable.auto.commit", "false");
         p.put("key.deserializer", StringDeserializer.class.getName());
         p.put("value.deserializer", StringDeserializer.class.getName());
-        List<String> found = new ArrayList<>();
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + within.toNanos();
             while (found.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     if (key.equals(r.key())) {
-                        found.add(r.value());
+                        found.add(r);
                     }
                 }
             }
@@ -91,7 +111,7 @@ public final class Kafka {
             while (!found.isEmpty() && System.nanoTime() < grace) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(r.key())) {
-                        found.add(r.value());
+                        found.add(r);
                     }
                 }
             }

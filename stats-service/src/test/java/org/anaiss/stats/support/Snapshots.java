@@ -87,9 +87,24 @@ public final class Snapshots {
         }
     }
 
+    /**
+     * The shared local broker authenticates every client (SASL/SCRAM, deploy/local/env.sh); tests
+     * write as its admin principal, the service reads as its own.
+     */
+    private static Properties withAdminCredentials(Properties p) {
+        String protocol = System.getenv().getOrDefault("ANAISS_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        p.put("security.protocol", protocol);
+        if (protocol.startsWith("SASL")) {
+            p.put("sasl.mechanism", "SCRAM-SHA-512");
+            p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\""
+                    + System.getenv().getOrDefault("ANAISS_KAFKA_ADMIN_PASSWORD", "admin-local-only") + "\";");
+        }
+        return p;
+    }
+
     public static synchronized RecordMetadata send(String key, String value) {
         if (producer == null) {
-            Properties p = new Properties();
+            Properties p = withAdminCredentials(new Properties());
             String bootstrap = System.getenv("ANAISS_KAFKA_BOOTSTRAP");
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap == null || bootstrap.isBlank() ? "localhost:9092" : bootstrap);
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
