@@ -127,6 +127,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (sqlState(e, "22001", "22003", "22008", "22021", "22P05") != null) {
+            // the database cannot store a value the client sent (a NUL character in a text, a date or number
+            // beyond its range, a text too long): the request's fault, refused as such; the transaction rolled back
+            return respond(Problem.of(400, "invalid-request", "Invalid request",
+                    "A value cannot be stored (a character such as U+0000, or a date or number out of range); nothing was changed.",
+                    request.path(), requestId(request)));
+        }
+        if (sqlState(e, "23503") != null) {
+            // a row referred to went away meanwhile (a case erased while a contact was added to it): retry after a reload
+            return concurrentChange(request);
+        }
         // The message of a database or library error may quote the data: log the types and SQL state only.
         LOG.errorf("unexpected %s on request %s", describe(e), requestId(request));
         return respond(Problem.of(500, "internal-error", "Internal error",
@@ -152,6 +163,18 @@ public class ProblemMappers {
             }
         }
         return sb.toString();
+    }
+
+    /** The first of the given SQL states found in the cause chain (JDBC or the reactive client), or null. */
+    private static String sqlState(Throwable e, String... states) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = t instanceof java.sql.SQLException sql ? sql.getSQLState()
+                    : t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState() : null;
+            if (state != null && java.util.Arrays.asList(states).contains(state)) {
+                return state;
+            }
+        }
+        return null;
     }
 
     private Response concurrentChange(HttpServerRequest request) {

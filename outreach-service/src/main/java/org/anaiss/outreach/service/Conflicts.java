@@ -13,6 +13,10 @@ public final class Conflicts {
             if (c instanceof PgException pg && "23505".equals(pg.getSqlState())) {
                 return true;
             }
+            // Hibernate Reactive converts the PgException into a java.sql.SQLException with its state (not as a cause)
+            if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
             if (c.getCause() == c) {
                 break;
             }
