@@ -29,8 +29,9 @@ bench_start() {
 }
 
 bench_stop() {
-  for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-  for pid in "${BENCH_PIDS[@]}"; do wait "$pid" 2>/dev/null; done
+  # a process already gone must not stop the cleanup half-way (set -e)
+  for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${BENCH_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 
 # rss_mb <pid>: resident memory of a process
