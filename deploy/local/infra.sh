@@ -80,6 +80,9 @@ kafka_up() {
   mkdir -p "$dir"
   if port_open 127.0.0.1 "$ANAISS_KAFKA_PORT"; then
     log "Kafka answers on port $ANAISS_KAFKA_PORT: using it"
+  elif running kafka; then
+    log "Kafka is starting: waiting for it"
+    wait_until 90 "Kafka" port_open 127.0.0.1 "$ANAISS_KAFKA_PORT" || die "Kafka did not start"
   else
     kafka_classpath
     local conf="$dir/server.properties" template="server.properties"
@@ -130,6 +133,12 @@ keycloak_ready() { http_ok "$ANAISS_KEYCLOAK_URL/realms/anaiss/.well-known/openi
 keycloak_up() {
   if keycloak_ready; then
     log "Keycloak answers on $ANAISS_KEYCLOAK_URL: using it"
+    return 0
+  fi
+  # started by an earlier call that is still waiting for it: wait too, never start a second one
+  if running keycloak; then
+    log "Keycloak is starting (pid $(cat "$(pidfile keycloak)")): waiting for it"
+    wait_until 240 "Keycloak" keycloak_ready || die "Keycloak did not start"
     return 0
   fi
   port_open 127.0.0.1 "$ANAISS_KEYCLOAK_PORT" && die "port $ANAISS_KEYCLOAK_PORT is taken by something that is not the anaiss realm"

@@ -22,8 +22,14 @@ public final class Infra {
 
     /** Whether deploy/local started this part (so it may stop and start it). */
     public static boolean startedByScripts(String part) {
-        Path state = Path.of(Env.get("ANAISS_STATE", root().resolve(".local").toString()));
-        return Files.exists(state.resolve("pids/" + part + ".pid"));
+        Path pidFile = Path.of(Env.get("ANAISS_STATE", root().resolve(".local").toString())).resolve("pids/" + part + ".pid");
+        try {
+            // a pid file left by a start that failed names no process: then the scripts cannot stop it
+            return Files.exists(pidFile)
+                    && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     public static void down(String part) {
