@@ -2,10 +2,12 @@
 # Issue 3 benchmark: GET of one case through the gateway with a real token (each read writes its
 # audit record), 32 connections, next to pgbench running the same SQL (the case select and the
 # audit insert, in one transaction) with 32 connections, in the same run.
-#   bench/case-read.sh [seconds]      (default 30; needs wrk and pgbench)
+#   bench/case-read.sh [seconds [warm-up seconds]]   (default 30 and 60; needs wrk and pgbench)
+# Both JVMs are warmed up first: on two shared cores the JIT needs about a minute.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 DURATION=${1:-30}
+WARMUP=${2:-60}
 CONNECTIONS=32
 bench_require wrk pgbench curl
 "$ANAISS_ROOT/deploy/local/infra.sh" up postgres kafka keycloak >/dev/null
@@ -25,8 +27,8 @@ PERSON=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: applicatio
 CASE=$(curl -fs -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d "{\"personId\":\"$PERSON\",\"theme\":\"JOB_RETENTION\",\"origin\":\"SELF\",\"assignedTo\":\"alice\"}" \
   "$GW/api/cases" | sed -E 's/^\{"id":"([0-9a-f-]{36})".*/\1/')
-log "case $CASE: warming up"
-wrk -t2 -c$CONNECTIONS -d5s -H "Authorization: Bearer $TOKEN" "$GW/api/cases/$CASE" >/dev/null
+log "case $CASE: warming up (${WARMUP}s)"
+wrk -t2 -c$CONNECTIONS -d"${WARMUP}s" -H "Authorization: Bearer $TOKEN" "$GW/api/cases/$CASE" >/dev/null
 
 OUT=$(mktemp -d)
 log "API through the gateway: ${DURATION}s, $CONNECTIONS connections"
