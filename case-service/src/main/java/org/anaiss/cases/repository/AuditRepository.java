@@ -62,21 +62,24 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, Long>
     }
 
     /**
-     * Recomputes every chain: a row is intact when its hash is the hash of its previous row's hash and
-     * its own content, and its previous-hash is the hash of the row before it in its chain. The first
-     * remaining row of a chain is its anchor (older rows may have been purged after a year).
-     * Returns [rows checked, first broken seq or null, number of broken rows].
+     * Recomputes the chains over the records written in [from, to): a record is intact when its hash is
+     * the hash of its previous-hash and its own content, and its previous-hash is the hash of the record
+     * before it in its chain (looked up by index, even before the period). The first remaining record
+     * of a chain is its anchor (older ones may have been purged after a year). Chain heads are checked
+     * against the records they name. Returns [records checked, first broken seq or null, broken count].
      */
-    public Uni<Object[]> verifyChains() {
+    public Uni<Object[]> verifyChains(Instant from, Instant to) {
         String sql = """
                 with checked as (
                   select a.seq,
                          a.hash = sha256(coalesce(a.prev_hash, '\\x'::bytea) || audit_content(a.seq, a.at, a.actor,
                              a.actor_role, a.action, a.record_type, a.record_id, a.case_id, a.person_id, a.request_id,
                              a.chain)) as content_ok,
-                         (lag(a.hash) over w is null or a.prev_hash is not distinct from lag(a.hash) over w) as link_ok
+                         (p.hash is null or a.prev_hash is not distinct from p.hash) as link_ok
                   from audit_record a
-                  window w as (partition by a.chain order by a.seq)
+                  left join lateral (select b.hash from audit_record b where b.chain = a.chain and b.seq < a.seq
+                                     order by b.seq desc limit 1) p on true
+                  where a.at >= :from and a.at < :to
                 ), heads as (
                   select count(*) as broken_heads from audit_chain_head h
                   where h.last_seq is not null and h.last_hash is distinct from
@@ -86,6 +89,7 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, Long>
                        (select min(seq) from checked where not (content_ok and link_ok)),
                        (select count(*) from checked where not (content_ok and link_ok)) + (select broken_heads from heads)
                 """;
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class).getSingleResult());
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter("from", from).setParameter("to", to).getSingleResult());
     }
 }

@@ -51,9 +51,18 @@ public class AuditService {
         return audit.inPeriod(from, to, afterSeq, limit).map(AuditService::views);
     }
 
+    /** The default period of a verification: a synchronous request must end in bounded time. */
+    static final java.time.Duration DEFAULT_VERIFICATION_PERIOD = java.time.Duration.ofDays(31);
+
     @WithSession
-    public Uni<AuditVerification> verify() {
-        return audit.verifyChains().map(row -> {
+    public Uni<AuditVerification> verify(Instant from, Instant to) {
+        Instant end = to != null ? to : clock.instant().plusSeconds(60);
+        Instant start = from != null ? from : end.minus(DEFAULT_VERIFICATION_PERIOD);
+        if (!start.isBefore(end)) {
+            return Uni.createFrom().failure(ProblemException.badRequest("invalid-period", "Invalid period",
+                    "'from' must be before 'to'."));
+        }
+        return audit.verifyChains(start, end).map(row -> {
             long checked = ((Number) row[0]).longValue();
             Long firstBroken = row[1] == null ? null : ((Number) row[1]).longValue();
             long broken = ((Number) row[2]).longValue();

@@ -116,6 +116,37 @@ class AuditTrailTest {
         }
         given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
                 .then().statusCode(200).body("intact", equalTo(true));
+        given().auth().oauth2(Tokens.user("jules")).queryParam("from", Instant.now().toString())
+                .queryParam("to", Instant.now().minusSeconds(3600).toString()).get("/api/cases/audit/verification")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aVerificationCoversOnlyItsPeriodButLinksItsFirstRecordsToTheirPredecessors() throws SQLException {
+        String caseId = Fixtures.createCase("alice");
+        long seq = Db.count("select max(seq) from audit_record where case_id = ?", UUID.fromString(caseId));
+        String at = given().auth().oauth2(Tokens.user("jules")).queryParam("caseId", caseId).get("/api/cases/audit")
+                .then().statusCode(200).extract().path("find { it.seq == " + seq + " }.at");
+        Instant written = Instant.parse(at);
+        try (Connection c = Db.superuser(); Statement s = c.createStatement()) {
+            s.execute("set session_replication_role = replica");
+            s.executeUpdate("update audit_record set actor = 'mallory' where seq = " + seq);
+        }
+        try {
+            // a period that ends before the altered record does not see it...
+            given().auth().oauth2(Tokens.user("jules")).queryParam("from", written.minusSeconds(86_400).toString())
+                    .queryParam("to", written.toString()).get("/api/cases/audit/verification")
+                    .then().statusCode(200).body("intact", equalTo(true));
+            // ...one that starts with it finds it
+            given().auth().oauth2(Tokens.user("jules")).queryParam("from", written.toString())
+                    .queryParam("to", written.plusSeconds(1).toString()).get("/api/cases/audit/verification")
+                    .then().statusCode(200).body("intact", equalTo(false)).body("firstBrokenSeq", equalTo((int) seq));
+        } finally {
+            try (Connection c = Db.superuser(); Statement s = c.createStatement()) {
+                s.execute("set session_replication_role = replica");
+                s.executeUpdate("update audit_record set actor = 'alice' where seq = " + seq);
+            }
+        }
     }
 
     @Test
