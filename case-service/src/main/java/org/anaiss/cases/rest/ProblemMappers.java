@@ -134,8 +134,9 @@ public class ProblemMappers {
                     "A value cannot be stored (a character such as U+0000, or a date or number out of range); nothing was changed.",
                     request.path(), requestId(request)));
         }
-        if (sqlState(e, "23503") != null) {
-            // a row referred to went away meanwhile (a case erased while a contact was added to it): retry after a reload
+        if (sqlState(e, "23503", "23505") != null) {
+            // a row referred to went away meanwhile (a case erased while a contact was added to it), or a concurrent
+            // request stored the same unique value first (two registrations of one person): retry after a reload
             return concurrentChange(request);
         }
         // The message of a database or library error may quote the data: log the types and SQL state only.
