@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,27 +113,22 @@ public class SnapshotRepository {
     }
 
     /**
-     * The stored cells of one grouping set of these snapshots, restricted by the filters.
-     * @param grouped the grouped dimensions, in the order of the values of each returned row
-     * @return rows of [snapshot id, values of the grouped dimensions..., noisy count]
+     * One grouping set of these snapshots, whole (an answer's filters are applied in memory, so the
+     * block read serves other filters too), with the version each snapshot had when read: its cells
+     * and its version change together, in one transaction.
+     * @param grouped the dimensions of the grouping set, in the order of the values of each returned row
+     * @return rows of [snapshot id, version, values of the grouped dimensions..., noisy count]; a
+     *         snapshot without a cell in this grouping set gives one row whose count is null
      */
-    public Uni<RowSet<Row>> cells(long[] snapshotIds, List<Dimension> grouped, Map<Dimension, List<String>> filters) {
+    public Uni<RowSet<Row>> groupingSets(long[] snapshotIds, List<Dimension> grouped) {
         int mask = grouped.stream().mapToInt(Dimension::bit).sum();
-        StringBuilder sql = new StringBuilder("select snapshot_id");
-        grouped.forEach(d -> sql.append(", ").append(d.column()));
-        sql.append(", noisy_count from cell where snapshot_id = any($1) and grouping_set = $2");
-        List<Object> params = new ArrayList<>();
-        params.add(Arrays.stream(snapshotIds).boxed().toArray(Long[]::new));
-        params.add((short) mask);
-        for (Dimension d : grouped) {
-            List<String> values = filters.get(d);
-            if (values != null) {
-                params.add(values.toArray(String[]::new));
-                // the column name is a constant of the whitelist, never caller text
-                sql.append(" and ").append(d.column()).append(" = any($").append(params.size()).append(")");
-            }
-        }
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params));
+        StringBuilder sql = new StringBuilder("select s.id, s.version");
+        // the column names are constants of the whitelist, never caller text
+        grouped.forEach(d -> sql.append(", c.").append(d.column()));
+        sql.append(", c.noisy_count from snapshot s left join cell c on c.snapshot_id = s.id and c.grouping_set = $2")
+                .append(" where s.id = any($1)");
+        return pool.preparedQuery(sql.toString())
+                .execute(Tuple.of(Arrays.stream(snapshotIds).boxed().toArray(Long[]::new), (short) mask));
     }
 
     /** Snapshots protected with other noise parameters than these (they are not served). */

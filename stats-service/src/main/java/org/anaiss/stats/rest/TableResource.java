@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
@@ -72,17 +71,18 @@ public class TableResource {
     @RolesAllowed({ Roles.STATISTICIAN, Roles.ADMIN })
     @Operation(summary = "One protected table, as JSON or as CSV (Accept: text/csv)", description = "granularity="
             + "MONTH|QUARTER|YEAR (required), from, to, groupBy=region,sex, and filters by allowed dimensions of the table "
-            + "(region=RHONE_ALPES). Every figure is noisy and masked below the threshold; the metadata states how (CSV: in "
+            + "(region=RHONE_ALPES). Answers already computed are reused unless the request says Cache-Control: no-cache. Every figure is noisy and masked below the threshold; the metadata states how (CSV: in "
             + "'#' lines before the header and in X-Stats-* headers).")
     @APIResponse(responseCode = "200", content = { @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TableView.class)), @Content(mediaType = CSV) })
     public Uni<Response> table(@Parameter(description = "e.g. cases_opened") @PathParam("measure") String measure,
             @Context UriInfo uri, @Context HttpHeaders headers) {
         boolean csv = prefersCsv(headers.getAcceptableMediaTypes());
+        boolean fresh = noCache(headers.getRequestHeader(HttpHeaders.CACHE_CONTROL));
         return Uni.createFrom().item(() -> requests.parse(measure, uri.getQueryParameters()))
                 .chain(query -> tables.sources(query).chain(sources -> {
                     String key = AnswerCache.key(csv ? "csv" : "json", query, sources);
-                    AnswerCache.Entry cached = cache.get(key);
+                    AnswerCache.Entry cached = fresh ? null : cache.get(key);
                     if (cached != null) {
                         return Uni.createFrom().item(cached);
                     }
@@ -105,6 +105,22 @@ public class TableResource {
                 });
     }
 
+    /**
+     * A client asking {@code Cache-Control: no-cache} (RFC 9111, 5.2.1.4) gets an answer computed
+     * again from the stored cells, not one kept from an earlier request. The figures are the same.
+     */
+    static boolean noCache(List<String> cacheControl) {
+        for (String header : cacheControl) {
+            for (String directive : header.split(",")) {
+                String d = directive.trim().toLowerCase(java.util.Locale.ROOT);
+                if (d.equals("no-cache") || d.startsWith("no-cache=") || d.equals("no-store")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** CSV only when asked for before JSON: a client that accepts anything gets JSON. */
     static boolean prefersCsv(List<MediaType> acceptable) {
         MediaType text = MediaType.valueOf(CSV);
@@ -124,9 +140,8 @@ public class TableResource {
 
     private AnswerCache.Entry jsonEntry(TableAnswer answer) {
         try {
-            return new AnswerCache.Entry(json.writeValueAsBytes(TableViews.json(answer)), MediaType.APPLICATION_JSON,
-                    answer.generatedAt());
-        } catch (JsonProcessingException e) {
+            return new AnswerCache.Entry(TableViews.jsonBytes(answer, json), MediaType.APPLICATION_JSON, answer.generatedAt());
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("a table could not be written as JSON", e);
         }
     }

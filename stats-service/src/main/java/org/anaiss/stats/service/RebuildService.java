@@ -50,6 +50,7 @@ public class RebuildService {
     }
 
     private final SnapshotRepository snapshots;
+    private final CellBlockCache cells;
     private final SnapshotIngestor ingestor;
     private final NoiseMechanism noise;
     private final StatsConfig config;
@@ -60,11 +61,12 @@ public class RebuildService {
     private final AtomicReference<Status> status = new AtomicReference<>(
             new Status(State.IDLE, null, null, null, 0, 0, 0, 0));
 
-    public RebuildService(SnapshotRepository snapshots, SnapshotIngestor ingestor, NoiseMechanism noise, StatsConfig config,
+    public RebuildService(SnapshotRepository snapshots, CellBlockCache cells, SnapshotIngestor ingestor, NoiseMechanism noise, StatsConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "mp.messaging.incoming.stats-aggregates.topic", defaultValue = "stats-aggregates") String topic,
             Clock clock) {
         this.snapshots = snapshots;
+        this.cells = cells;
         this.ingestor = ingestor;
         this.noise = noise;
         this.config = config;
@@ -110,6 +112,8 @@ public class RebuildService {
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             snapshots.deleteAll().await().atMost(timeout);
+            // their ids are never reused, so nothing kept could be read again: only the memory is freed
+            cells.invalidateAll();
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             LOG.infof("rebuild: reading %d partitions of %s up to %s", partitions.size(), topic, end.values());

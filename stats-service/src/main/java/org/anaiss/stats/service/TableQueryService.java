@@ -31,18 +31,19 @@ public class TableQueryService {
 
     static final String METHOD = "two-sided geometric noise (discrete Laplace), deterministic per cell (HMAC-SHA-256 seeded), "
             + "then threshold: a noisy value below k is masked";
-    private static final char SEPARATOR = '\u0001';
 
     private final SnapshotRepository snapshots;
+    private final CellBlockCache cache;
     private final NoiseMechanism noise;
     private final SchemaCatalog catalog;
     private final Clock clock;
     private final Threshold threshold;
     private final int maxCells;
 
-    public TableQueryService(SnapshotRepository snapshots, NoiseMechanism noise, SchemaCatalog catalog, Clock clock,
-            StatsConfig config) {
+    public TableQueryService(SnapshotRepository snapshots, CellBlockCache cache, NoiseMechanism noise, SchemaCatalog catalog,
+            Clock clock, StatsConfig config) {
         this.snapshots = snapshots;
+        this.cache = cache;
         this.noise = noise;
         this.catalog = catalog;
         this.clock = clock;
@@ -96,12 +97,26 @@ public class TableQueryService {
                     "This answer would hold " + cells + " cells, more than " + maxCells + ": narrow the period range, group "
                             + "by fewer dimensions or filter."));
         }
-        if (sources.isEmpty()) {
-            return Uni.createFrom().item(build(query, grouped, grid, sources, Map.of()));
+        CellBlock.Addressing addressing = new CellBlock.Addressing(query.table(), grouped);
+        int mask = grouped.stream().mapToInt(Dimension::bit).sum();
+        Map<Long, CellBlock> blocks = new HashMap<>();
+        List<StoredSnapshot> missing = new ArrayList<>();
+        for (StoredSnapshot source : sources) {
+            CellBlock block = cache.get(new CellBlockCache.Key(source.id(), source.version(), mask));
+            if (block != null) {
+                blocks.put(source.id(), block);
+            } else {
+                missing.add(source);
+            }
         }
-        long[] ids = sources.stream().mapToLong(StoredSnapshot::id).toArray();
-        return snapshots.cells(ids, grouped, query.filters())
-                .map(rows -> build(query, grouped, grid, sources, index(rows, grouped.size())));
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(build(query, grouped, grid, addressing, sources, blocks));
+        }
+        long[] ids = missing.stream().mapToLong(StoredSnapshot::id).toArray();
+        return snapshots.groupingSets(ids, grouped).map(rows -> {
+            read(query, grouped, addressing, mask, missing, rows, blocks);
+            return build(query, grouped, grid, addressing, sources, blocks);
+        });
     }
 
     /** Every combination of the grouped dimensions' values (filtered), in domain order. */
@@ -124,42 +139,63 @@ public class TableQueryService {
         return combos;
     }
 
-    /** snapshot id → (grouped values joined) → noisy count */
-    private static Map<Long, Map<String, Integer>> index(Iterable<Row> rows, int width) {
-        Map<Long, Map<String, Integer>> index = new HashMap<>();
+    /** Turns the rows read into blocks, and keeps those read at the version the answer cites. */
+    private void read(TableQuery query, List<Dimension> grouped, CellBlock.Addressing addressing, int mask,
+            List<StoredSnapshot> missing, Iterable<Row> rows, Map<Long, CellBlock> blocks) {
+        int width = grouped.size();
+        Map<Long, CellBlock.Builder> builders = new HashMap<>();
+        Map<Long, Long> versions = new HashMap<>();
+        String[] values = new String[width];
         for (Row r : rows) {
-            StringBuilder key = new StringBuilder();
-            for (int i = 0; i < width; i++) {
-                key.append(r.getString(i + 1)).append(SEPARATOR);
+            long id = r.getLong(0);
+            versions.put(id, r.getLong(1));
+            CellBlock.Builder builder = builders.computeIfAbsent(id, x -> new CellBlock.Builder(addressing));
+            Integer noisy = r.getInteger(width + 2);
+            if (noisy != null) {
+                for (int i = 0; i < width; i++) {
+                    values[i] = r.getString(i + 2);
+                }
+                builder.add(addressing.address(values), noisy);
             }
-            index.computeIfAbsent(r.getLong(0), id -> new HashMap<>()).put(key.toString(), r.getInteger(width + 1));
         }
-        return index;
+        TableDefinition table = query.table();
+        int[] positions = grouped.stream().mapToInt(d -> table.dimensions().indexOf(d)).toArray();
+        for (StoredSnapshot source : missing) {
+            CellBlock.Builder builder = builders.getOrDefault(source.id(), new CellBlock.Builder(addressing));
+            CellBlock block = builder.build(address -> zero(query, source, positions,
+                    addressing.values(table, grouped, address)));
+            blocks.put(source.id(), block);
+            // read at another version than the one cited (replaced meanwhile): used once, not kept
+            if (Long.valueOf(source.version()).equals(versions.get(source.id()))) {
+                cache.put(new CellBlockCache.Key(source.id(), source.version(), mask), block);
+            }
+        }
     }
 
-    private TableAnswer build(TableQuery query, List<Dimension> grouped, List<String[]> grid, List<StoredSnapshot> sources,
-            Map<Long, Map<String, Integer>> stored) {
+    /** The published value of a cell the producer did not send: a count of 0, protected like any other count. */
+    private int zero(TableQuery query, StoredSnapshot source, int[] positions, String[] combo) {
+        TableDefinition table = query.table();
+        String[] full = new String[table.dimensions().size()];
+        for (int i = 0; i < combo.length; i++) {
+            full[positions[i]] = combo[i];
+        }
+        return noise.noisy(table.producer(), table.measure(), query.granularity(), source.period(), table.dimensions(), full, 0);
+    }
+
+    private TableAnswer build(TableQuery query, List<Dimension> grouped, List<String[]> grid, CellBlock.Addressing addressing,
+            List<StoredSnapshot> sources, Map<Long, CellBlock> blocks) {
         TableDefinition table = query.table();
         List<TableAnswer.Row> rows = new ArrayList<>(sources.size() * grid.size());
         int[] positions = grouped.stream().mapToInt(d -> table.dimensions().indexOf(d)).toArray();
+        long[] addresses = grid.stream().mapToLong(addressing::address).toArray();
         for (StoredSnapshot source : sources) {
-            Map<String, Integer> cells = stored.getOrDefault(source.id(), Map.of());
-            for (String[] combo : grid) {
-                StringBuilder key = new StringBuilder();
-                for (String v : combo) {
-                    key.append(v).append(SEPARATOR);
+            CellBlock block = blocks.get(source.id());
+            for (int i = 0; i < addresses.length; i++) {
+                int noisy = block.get(addresses[i]);
+                if (noisy == CellBlock.ABSENT) {
+                    noisy = zero(query, source, positions, grid.get(i));
                 }
-                Integer noisy = cells.get(key.toString());
-                if (noisy == null) {
-                    // not sent by the producer: a count of 0, protected like any other count
-                    String[] full = new String[table.dimensions().size()];
-                    for (int i = 0; i < combo.length; i++) {
-                        full[positions[i]] = combo[i];
-                    }
-                    noisy = noise.noisy(table.producer(), table.measure(), query.granularity(), source.period(),
-                            table.dimensions(), full, 0);
-                }
-                rows.add(new TableAnswer.Row(source.period(), combo, threshold.publish(noisy)));
+                rows.add(new TableAnswer.Row(source.period(), grid.get(i), threshold.publish(noisy)));
             }
         }
         return new TableAnswer(query, grouped, rows, sources, clock.instant(), protection());

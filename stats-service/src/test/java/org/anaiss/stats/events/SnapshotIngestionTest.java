@@ -16,6 +16,7 @@ import org.anaiss.stats.service.NoiseMechanism;
 import org.anaiss.stats.support.Api;
 import org.anaiss.stats.support.Cube;
 import org.anaiss.stats.support.Snapshots;
+import org.anaiss.stats.support.Tokens;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,25 @@ class SnapshotIngestionTest {
         assertThat(after.getList("metadata.sources")).isEqualTo(before.getList("metadata.sources"));
         assertThat(after.getList("rows")).isEqualTo(before.getList("rows"));
         assertThat(Api.table(MEASURE, byRegion).getList("rows")).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aRepeatedQuestionIsAnsweredAgainWithTheSameFiguresAndNoCacheComputesItAgain() {
+        String period = Snapshots.uniqueYear() + "-07";
+        Snapshots.send(key(MEASURE, "MONTH", period), snapshot(MEASURE, "MONTH", period, 5000, false, someCases().cells()));
+        Api.awaitVersion(MEASURE, "MONTH", period, 5000);
+        Map<String, String> byRegion = new LinkedHashMap<>(month(period));
+        byRegion.put("groupBy", "region,theme");
+
+        JsonPath first = Api.table(MEASURE, byRegion);
+        JsonPath repeated = Api.table(MEASURE, byRegion);
+        assertThat(repeated.getString("metadata.generatedAt")).as("the answer kept").isEqualTo(first.getString("metadata.generatedAt"));
+        JsonPath fresh = Api.as(Tokens.STATISTICIAN).header("Cache-Control", "no-cache").queryParams(byRegion)
+                .get("/api/stats/tables/" + MEASURE).then().statusCode(200).extract().jsonPath();
+        assertThat(java.time.Instant.parse(fresh.getString("metadata.generatedAt")))
+                .as("computed again").isAfter(java.time.Instant.parse(first.getString("metadata.generatedAt")));
+        assertThat(fresh.getList("rows")).isEqualTo(first.getList("rows")).hasSize(16 * 7);
+        assertThat(fresh.getList("metadata.sources")).isEqualTo(first.getList("metadata.sources"));
     }
 
     @Test

@@ -2,10 +2,6 @@ package org.anaiss.stats.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,11 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -40,17 +32,21 @@ import io.quarkus.test.junit.QuarkusTest;
  * under 50 ms at 16 concurrent clients. Loads, into this run's own database, every cell of every
  * grouping set of the three case-service tables (dense: every combination of the five dimensions
  * has cases) for 5 years at the three granularities (255 snapshots, about 5 million cells), then
- * runs realistic queries from 16 closed-loop clients with a real statistician token, through HTTP.
+ * runs realistic queries from 16 closed-loop connections of wrk (a separate process, so the load
+ * generator does not share this JVM's heap and threads) with a real statistician token, through HTTP.
+ * Each scenario runs twice: every request asking {@code Cache-Control: no-cache} (each answer computed
+ * again from the cells), then the same questions repeated (answers reused).
  * <p>
  * Not part of the normal build (its name does not end in Test). Run it with:
  * {@code ./mvnw -B -pl stats-service test -Dtest=TableQueryBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (about 4 minutes; figures printed and written to target/benchmark.txt).
+ * (about 6 minutes; needs wrk; figures printed and written to target/benchmark.txt).
+ * {@code -Danaiss.benchmark.seconds=20} sets the length of each measured run (after a warm-up of half as long).
  */
 @QuarkusTest
 class TableQueryBenchmark {
 
     private static final int CLIENTS = 16;
-    private static final int REQUESTS = Integer.getInteger("anaiss.benchmark.requests", 2000);
+    private static final int SECONDS = Integer.getInteger("anaiss.benchmark.seconds", 20);
     private static final String[] MEASURES = { "cases_opened", "cases_closed", "persons_accompanied" };
 
     @Inject
@@ -61,26 +57,29 @@ class TableQueryBenchmark {
     SnapshotRepository snapshots;
     @Inject
     NoiseMechanism noise;
-    @Inject
-    org.anaiss.stats.rest.AnswerCache cache;
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Test
     void tableQueriesAt16ConcurrentClients() throws Exception {
+        assertThat(new ProcessBuilder("wrk", "--version").start().waitFor()).as("wrk is installed (apt-get install wrk)")
+                .isIn(0, 1);
         int first = 5000 + new Random().nextInt(4000);
         Instant t0 = Instant.now();
         long cells = load(first);
         Duration loading = Duration.between(t0, Instant.now());
+        settle();
         String last = String.valueOf(first + 4);
         List<String> regions = catalog.table("case-service", "cases_opened").orElseThrow().domain(Dimension.REGION);
 
         StringBuilder report = new StringBuilder();
         report.append(String.format("loaded %d snapshots, %d cells in %d s%n", 255, cells, loading.toSeconds()));
-        for (boolean cold : new boolean[] { true, false }) {
-            this.cold = cold;
-            report.append(cold ? "-- every answer computed (the answer cache emptied before each request)\n"
-                    : "-- repeated questions (answers cached by snapshot versions)\n");
+        for (boolean fresh : new boolean[] { true, false }) {
+            this.fresh = fresh;
+            report.append(fresh ? "-- every answer computed (Cache-Control: no-cache), from the cells (read once from PostgreSQL)\n"
+                    : "-- repeated questions (answers reused, keyed by snapshot versions)\n");
             scenarios(report, first, last, regions);
         }
         System.out.println(report);
@@ -88,19 +87,34 @@ class TableQueryBenchmark {
         Files.writeString(Path.of("target/benchmark.txt"), report.toString());
     }
 
-    private boolean cold;
+    private boolean fresh;
 
     private void scenarios(StringBuilder report, int first, String last, List<String> regions) throws Exception {
-        report.append(run("A monthly, 5 years, by region (960 cells)", r -> "/api/stats/tables/cases_opened?granularity=MONTH"
-                + "&from=" + first + "-01&to=" + last + "-12&groupBy=region"));
+        report.append(run("A monthly, 5 years, by region (960 cells)", List.of("/api/stats/tables/cases_opened?granularity=MONTH"
+                + "&from=" + first + "-01&to=" + last + "-12&groupBy=region")));
         report.append(run("B yearly, 5 years, one region by age band x sex x theme (525 cells)",
-                r -> "/api/stats/tables/persons_accompanied?granularity=YEAR&from=" + first + "&to=" + last
-                        + "&groupBy=ageBand,sex,theme&region=" + regions.get(r.nextInt(regions.size()))));
+                regions.stream().map(region -> "/api/stats/tables/persons_accompanied?granularity=YEAR&from=" + first + "&to=" + last
+                        + "&groupBy=ageBand,sex,theme&region=" + region).toList()));
         report.append(run("C quarterly, 5 years, one region by theme x origin (700 cells)",
-                r -> "/api/stats/tables/cases_closed?granularity=QUARTER&from=" + first + "-Q1&to=" + last
-                        + "-Q4&groupBy=theme,origin&region=" + regions.get(r.nextInt(regions.size()))));
-        report.append(run("D monthly, 5 years, national totals (60 cells)", r -> "/api/stats/tables/cases_opened?"
-                + "granularity=MONTH&from=" + first + "-01&to=" + last + "-12"));
+                regions.stream().map(region -> "/api/stats/tables/cases_closed?granularity=QUARTER&from=" + first + "-Q1&to=" + last
+                        + "-Q4&groupBy=theme,origin&region=" + region).toList()));
+        report.append(run("D monthly, 5 years, national totals (60 cells)", List.of("/api/stats/tables/cases_opened?"
+                + "granularity=MONTH&from=" + first + "-01&to=" + last + "-12")));
+    }
+
+    /**
+     * What a database that has held these cells for a while looks like: vacuumed, analysed, its dirty
+     * pages written. Otherwise autovacuum and the checkpoint of 5 million new rows run during the
+     * measurements, on the same two cores.
+     */
+    private void settle() throws Exception {
+        String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        try (java.sql.Connection c = org.anaiss.stats.support.TestDatabase.superuser(database);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("vacuum (analyze) cell");
+            s.execute("vacuum (analyze) snapshot");
+            s.execute("checkpoint");
+        }
     }
 
     /** 5 years x (12 months + 4 quarters + 1 year) x 3 measures, every cell of every grouping set. */
@@ -162,52 +176,60 @@ class TableQueryBenchmark {
         return cells;
     }
 
-    private String run(String name, Function<Random, String> path) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4)).build();
-        String token = Tokens.of(Tokens.STATISTICIAN);
-        // warm-up: JIT, pools, plans
-        measure(http, token, path, CLIENTS * 20);
-        long start = System.nanoTime();
-        long[] latencies = measure(http, token, path, REQUESTS);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(latencies);
-        return String.format("%s: %d requests, %d clients: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %.0f req/s%n",
-                name, latencies.length, CLIENTS, pct(latencies, 0.50), pct(latencies, 0.90), pct(latencies, 0.99),
-                latencies[latencies.length - 1] / 1e6, latencies.length / seconds);
+    /**
+     * wrk, 16 connections, each request one of these paths at random; a warm-up of half the time first
+     * (JIT, pools). Then twice: the 16 connections without pause (the machine saturated: their latency is
+     * mostly waiting for a core shared with wrk and PostgreSQL), then each pausing a random time between
+     * its requests so that together they offer half the throughput just measured (16 busy clients at a
+     * load the service sustains).
+     */
+    private String run(String name, List<String> paths) throws Exception {
+        String token = Tokens.of(Tokens.STATISTICIAN, Duration.ofSeconds(Math.min(270, 3L * SECONDS)));
+        Path script = Files.createTempFile("stats-bench", ".lua");
+        StringBuilder lua = new StringBuilder()
+                .append("wrk.headers[\"Authorization\"] = \"Bearer ").append(token).append("\"\n")
+                .append("wrk.headers[\"Accept\"] = \"application/json\"\n");
+        if (fresh) {
+            lua.append("wrk.headers[\"Cache-Control\"] = \"no-cache\"\n");
+        }
+        lua.append("math.randomseed(tonumber(tostring({}):match(\"0x(%x+)\") or \"1\", 16) % 2147483647)\n")
+                .append("local paths = {").append(paths.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(", ")))
+                .append("}\nrequest = function() return wrk.format(nil, paths[math.random(#paths)]) end\n");
+        Files.writeString(script, lua);
+        try {
+            wrk(script, Math.max(5, SECONDS / 2));
+            Map<String, String> saturated = wrk(script, SECONDS);
+            double rate = Double.parseDouble(saturated.get("Requests/sec:")) / 2;
+            // exponential pauses (Poisson-like arrivals), not counted in the latency wrk measures
+            Files.writeString(script, lua + String.format(java.util.Locale.ROOT,
+                    "local mean = %.3f%ndelay = function() return -math.log(1 - math.random()) * mean end%n", 1000.0 * CLIENTS / rate));
+            Map<String, String> paced = wrk(script, SECONDS);
+            return String.format("%s%n    saturated: %s requests, p50 %s, p90 %s, p99 %s, %s req/s%n"
+                    + "    at half that rate: %s requests, p50 %s, p90 %s, p99 %s, %s req/s%n", name,
+                    saturated.get("requests"), saturated.get("50%"), saturated.get("90%"), saturated.get("99%"),
+                    saturated.get("Requests/sec:"), paced.get("requests"), paced.get("50%"), paced.get("90%"), paced.get("99%"),
+                    paced.get("Requests/sec:"));
+        } finally {
+            Files.deleteIfExists(script);
+        }
     }
 
-    private long[] measure(HttpClient http, String token, Function<Random, String> path, int total) throws Exception {
-        long[] latencies = new long[total];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int seed = c;
-            done.add(clients.submit(() -> {
-                Random random = new Random(seed);
-                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path.apply(random)))
-                            .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
-                    if (cold) {
-                        cache.invalidateAll();
-                    }
-                    long t = System.nanoTime();
-                    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    latencies[i] = System.nanoTime() - t;
-                    assertThat(response.statusCode()).isEqualTo(200);
-                }
-                return null;
-            }));
+    private Map<String, String> wrk(Path script, int seconds) throws Exception {
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + CLIENTS, "-d" + seconds + "s", "--latency", "-s", script.toString(),
+                "http://localhost:" + port).redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes());
+        assertThat(wrk.waitFor()).as(out).isZero();
+        assertThat(out).as("every answer is 200").doesNotContain("Non-2xx").doesNotContain("Socket errors");
+        Map<String, String> figures = new HashMap<>();
+        for (String line : out.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 2 && (f[0].endsWith("%") || f[0].equals("Requests/sec:"))) {
+                figures.putIfAbsent(f[0], f[1]);
+            }
+            if (line.contains("requests in")) {
+                figures.put("requests", f[0]);
+            }
         }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        clients.shutdown();
-        return latencies;
-    }
-
-    private static double pct(long[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+        return figures;
     }
 }

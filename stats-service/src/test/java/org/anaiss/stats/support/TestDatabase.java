@@ -34,7 +34,8 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         return v == null || v.isBlank() ? def : v;
     }
 
-    private static Connection superuser(String database) throws SQLException {
+    /** A superuser connection to this database (what the service never has). */
+    public static Connection superuser(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + host() + ":" + port() + "/" + database,
                 env("ANAISS_PG_SUPERUSER", "postgres"), env("ANAISS_PG_SUPERUSER_PASSWORD", ""));
     }

@@ -1,0 +1,45 @@
+package org.anaiss.stats.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.anaiss.stats.domain.Dimension;
+import org.anaiss.stats.domain.Granularity;
+import org.anaiss.stats.domain.TableDefinition;
+import org.anaiss.stats.repository.SnapshotRepository.StoredSnapshot;
+import org.anaiss.stats.service.TableAnswer;
+import org.anaiss.stats.service.TableQuery;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+class TableViewsTest {
+
+    @Test
+    void theStreamedJsonIsTheDocumentOfTheTableView() throws Exception {
+        TableDefinition table = new TableDefinition("case-service", "cases_opened", List.of(Dimension.REGION, Dimension.SEX),
+                Map.of(Dimension.REGION, List.of("BRETAGNE", "NORMANDIE"), Dimension.SEX, List.of("FEMALE", "MALE")));
+        TableQuery query = new TableQuery(table, Granularity.MONTH, "2026-01", "2026-02", List.of(Dimension.SEX),
+                Map.of(Dimension.REGION, List.of("BRETAGNE")));
+        Instant t = Instant.parse("2026-03-01T10:15:30.123Z");
+        List<StoredSnapshot> sources = List.of(new StoredSnapshot(1, "2026-01", 7, true, "e1", t, t),
+                new StoredSnapshot(2, "2026-02", 9, false, "e2", t, t));
+        TableAnswer answer = new TableAnswer(query, List.of(Dimension.REGION, Dimension.SEX), List.of(
+                new TableAnswer.Row("2026-01", new String[] { "BRETAGNE", "FEMALE" }, 42),
+                new TableAnswer.Row("2026-01", new String[] { "BRETAGNE", "MALE" }, null),
+                new TableAnswer.Row("2026-02", new String[] { "BRETAGNE", "FEMALE" }, 12),
+                new TableAnswer.Row("2026-02", new String[] { "BRETAGNE", "MALE" }, 0)), sources, t,
+                new TableAnswer.Protection("noise", 0.5, 11, "dev1"));
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+        byte[] streamed = TableViews.jsonBytes(answer, mapper);
+
+        assertThat(mapper.readTree(streamed)).isEqualTo(mapper.readTree(mapper.writeValueAsBytes(TableViews.json(answer))));
+        assertThat(new String(streamed)).contains("{\"period\":\"2026-01\",\"region\":\"BRETAGNE\",\"sex\":\"MALE\",\"value\":null,"
+                + "\"masked\":true}");
+    }
+}
