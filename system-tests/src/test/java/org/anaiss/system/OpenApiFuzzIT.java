@@ -78,6 +78,8 @@ class OpenApiFuzzIT {
             // case-service exports its statistics every 5 s in the suite (ANAISS_CASES_STATS_INTERVAL): an
             // export row and an outbox event each time, and the outbox relay marks events sent
             "cases.stats_export", "cases.outbox_event",
+            // a DPO's audit verification started by another test goes on in the background, chunk by chunk
+            "cases.audit_verification_job",
             // outreach-service exports its statistics snapshots on a schedule too, through its outbox
             "outreach.stats_snapshot", "outreach.outbox_event",
             // written only by Kafka consumers, whenever an event of another test arrives: offer-accepted

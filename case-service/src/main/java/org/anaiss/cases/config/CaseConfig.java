@@ -19,6 +19,8 @@ public interface CaseConfig {
 
     Retention retention();
 
+    AuditVerification auditVerification();
+
     /** Where outreach-service answers, for the DPO's export of everything held on a person. */
     @WithDefault("http://localhost:8082")
     String outreachUrl();
@@ -98,5 +100,25 @@ public interface CaseConfig {
         /** How long the relay waits for the broker before leaving a batch for the next round. */
         @WithDefault("15s")
         Duration sendTimeout();
+    }
+
+    interface AuditVerification {
+        /**
+         * Audit records a background verification checks per transaction (at least 1): its unit of
+         * progress, and where it resumes after a restart. Smaller chunks keep transactions short.
+         */
+        @WithDefault("10000")
+        int chunkSize();
+
+        /**
+         * How often the service looks for a running verification job to work on ("off" to disable): a new
+         * job starts within this delay, and one left running by a restart or a crash is resumed.
+         */
+        @WithDefault("2s")
+        String interval();
+
+        /** Consecutive failures of the same chunk after which a job is marked FAILED instead of retried. */
+        @WithDefault("3")
+        int maxAttempts();
     }
 }

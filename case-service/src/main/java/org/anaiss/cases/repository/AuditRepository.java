@@ -62,28 +62,40 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, Long>
     }
 
     /**
-     * Recomputes the chains over the records written in [from, to): a record is intact when its hash is
-     * the hash of its previous-hash and its own content, and its previous-hash is the hash of the record
-     * before it in its chain (looked up by index, even before the period). The first remaining record
-     * of a chain is its anchor (older ones may have been purged after a year). Chain heads are checked
-     * against the records they name. Returns [records checked, first broken seq or null, broken count].
+     * The check of each record of the source aliased {@code a}, shared by the synchronous verification
+     * and the background job's chunks so that both give the same figures: a record is intact when its
+     * hash is the hash of its previous-hash and its own content, and its previous-hash is the hash of the
+     * record before it in its chain (looked up by index, even before the period or the chunk). The first
+     * remaining record of a chain is its anchor (older ones may have been purged after a year).
+     */
+    private static final String RECORD_CHECKS = """
+            select a.seq,
+                   -- an erased hash is a broken record, not an unknown one
+                   coalesce(a.hash = sha256(coalesce(a.prev_hash, '\\x'::bytea) || audit_content(a.seq, a.at, a.actor,
+                       a.actor_role, a.action, a.record_type, a.record_id, a.case_id, a.person_id, a.request_id,
+                       a.chain)), false) as content_ok,
+                   (p.hash is null or a.prev_hash is not distinct from p.hash) as link_ok
+            from %s a
+            left join lateral (select b.hash from audit_record b where b.chain = a.chain and b.seq < a.seq
+                               order by b.seq desc limit 1) p on true
+            """;
+
+    /** Chain heads that do not match the record they name. */
+    private static final String BROKEN_HEADS = """
+            select count(*) as broken_heads from audit_chain_head h
+            where h.last_seq is not null and h.last_hash is distinct from
+                  (select a.hash from audit_record a where a.seq = h.last_seq)
+            """;
+
+    /**
+     * Recomputes the chains over the records written in [from, to) (see {@link #RECORD_CHECKS}), and
+     * checks the chain heads against the records they name. Returns [records checked, first broken seq
+     * or null, broken count].
      */
     public Uni<Object[]> verifyChains(Instant from, Instant to) {
-        String sql = """
-                with checked as (
-                  select a.seq,
-                         a.hash = sha256(coalesce(a.prev_hash, '\\x'::bytea) || audit_content(a.seq, a.at, a.actor,
-                             a.actor_role, a.action, a.record_type, a.record_id, a.case_id, a.person_id, a.request_id,
-                             a.chain)) as content_ok,
-                         (p.hash is null or a.prev_hash is not distinct from p.hash) as link_ok
-                  from audit_record a
-                  left join lateral (select b.hash from audit_record b where b.chain = a.chain and b.seq < a.seq
-                                     order by b.seq desc limit 1) p on true
+        String sql = "with checked as (" + RECORD_CHECKS.formatted("audit_record") + """
                   where a.at >= :from and a.at < :to
-                ), heads as (
-                  select count(*) as broken_heads from audit_chain_head h
-                  where h.last_seq is not null and h.last_hash is distinct from
-                        (select a.hash from audit_record a where a.seq = h.last_seq)
+                ), heads as (""" + BROKEN_HEADS + """
                 )
                 select (select count(*) from checked),
                        (select min(seq) from checked where not (content_ok and link_ok)),
@@ -91,5 +103,34 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, Long>
                 """;
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
                 .setParameter("from", from).setParameter("to", to).getSingleResult());
+    }
+
+    /**
+     * One chunk of a background verification: the next {@code size} records of [from, to) after seq
+     * {@code afterSeq}, in seq order, checked as by {@link #verifyChains} (chain heads apart, see
+     * {@link #brokenHeads}). Returns [records checked, highest seq checked or null, first broken seq or
+     * null, broken count]; fewer records than {@code size} means the period is done.
+     */
+    public Uni<Object[]> verifyChunk(Instant from, Instant to, long afterSeq, int size) {
+        String sql = """
+                with chunk as (
+                  select * from audit_record
+                  where at >= :from and at < :to and seq > :after
+                  order by seq limit :size
+                ), checked as (""" + RECORD_CHECKS.formatted("chunk") + """
+                )
+                select count(*), max(seq),
+                       min(seq) filter (where not (content_ok and link_ok)),
+                       count(*) filter (where not (content_ok and link_ok))
+                from checked
+                """;
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter("from", from).setParameter("to", to).setParameter("after", afterSeq).setParameter("size", size)
+                .getSingleResult());
+    }
+
+    /** How many chain heads do not match the record they name (counted as broken records, as by verifyChains). */
+    public Uni<Long> brokenHeads() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(BROKEN_HEADS, Long.class).getSingleResult());
     }
 }

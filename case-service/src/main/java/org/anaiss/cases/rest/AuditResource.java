@@ -1,22 +1,34 @@
 package org.anaiss.cases.rest;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.anaiss.cases.rest.api.AuditRecordView;
 import org.anaiss.cases.rest.api.AuditVerification;
+import org.anaiss.cases.rest.api.AuditVerificationJobRequest;
+import org.anaiss.cases.rest.api.AuditVerificationJobView;
 import org.anaiss.cases.service.AuditService;
+import org.anaiss.cases.service.AuditVerificationService;
 import org.anaiss.cases.service.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -30,10 +42,13 @@ import io.smallrye.mutiny.Uni;
 public class AuditResource {
 
     private static final int MAX_LIMIT = 1000;
+    private static final int MAX_JOBS = 100;
     private final AuditService audit;
+    private final AuditVerificationService verifications;
 
-    public AuditResource(AuditService audit) {
+    public AuditResource(AuditService audit, AuditVerificationService verifications) {
         this.audit = audit;
+        this.verifications = verifications;
     }
 
     @GET
@@ -75,5 +90,47 @@ public class AuditResource {
             @Parameter(description = "ISO-8601 instant, inclusive; default 31 days before 'to'") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 instant, exclusive; default now") @QueryParam("to") String to) {
         return audit.verify(Params.instant("from", from), Params.instant("to", to));
+    }
+
+    @POST
+    @Path("/verifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Start a background verification of the hash chains over a period", description = "The same checks and "
+            + "figures as GET /api/cases/audit/verification, for periods too large to wait for (a year of a busy service): "
+            + "the job goes through the period in chunks and can be followed at the Location returned. A job interrupted by a "
+            + "restart resumes from its last completed chunk. One job at a time. The body is optional; without it, the last 31 days.")
+    @APIResponse(responseCode = "202", description = "Started; Location names the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditVerificationJobView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid period; nothing was started")
+    @APIResponse(responseCode = "409", description = "A verification job is already running (runningJobId names it)")
+    public Uni<Response> startVerification(@RequestBody(required = false,
+            description = "The period; each end optional") AuditVerificationJobRequest request) {
+        Instant from = Params.instant("from", request == null ? null : request.from());
+        Instant to = Params.instant("to", request == null ? null : request.to());
+        return verifications.start(from, to).map(job -> Response.accepted(job)
+                .location(URI.create("/api/cases/audit/verifications/" + job.id())).build());
+    }
+
+    @GET
+    @Path("/verifications")
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "The latest background verifications of the hash chains, newest first")
+    public Uni<List<AuditVerificationJobView>> verificationJobs(
+            @Parameter(description = "How many, 1 to " + MAX_JOBS + "; default 20") @QueryParam("limit") String limit) {
+        return verifications.latest(Params.intValue("limit", limit, 20, 1, MAX_JOBS));
+    }
+
+    @GET
+    @Path("/verifications/{jobId}")
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "A background verification of the hash chains: its state and figures so far", description = "RUNNING, "
+            + "then DONE (intact tells the outcome, firstBrokenSeq the first record that does not match) or FAILED. "
+            + "Sequence numbers and counts only, never the content of a record.")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditVerificationJobView.class)))
+    @APIResponse(responseCode = "404", description = "No such job")
+    public Uni<AuditVerificationJobView> verificationJob(@PathParam("jobId") UUID jobId) {
+        return verifications.find(jobId);
     }
 }

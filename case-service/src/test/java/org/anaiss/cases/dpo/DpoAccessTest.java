@@ -41,7 +41,10 @@ class DpoAccessTest {
             new Endpoint("GET", "/api/cases/dpo/requests", null),
             new Endpoint("PUT", "/api/cases/dpo/requests/" + SOME_ID, Map.of("status", "ANSWERED", "version", 0)),
             new Endpoint("GET", "/api/cases/audit?caseId=" + SOME_ID, null),
-            new Endpoint("GET", "/api/cases/audit/verification", null));
+            new Endpoint("GET", "/api/cases/audit/verification", null),
+            new Endpoint("POST", "/api/cases/audit/verifications", Map.of()),
+            new Endpoint("GET", "/api/cases/audit/verifications", null),
+            new Endpoint("GET", "/api/cases/audit/verifications/" + SOME_ID, null));
 
     static Stream<Arguments> refusals() {
         List<Arguments> args = new ArrayList<>();
@@ -80,8 +83,10 @@ class DpoAccessTest {
     }
 
     static Stream<Endpoint> endpoints() {
-        // the retention run is exercised on an isolated database (RetentionTest), not on the shared one
-        return ENDPOINTS.stream().filter(e -> !e.path().endsWith("/retention/runs"));
+        // the retention run and the verification job are exercised on isolated databases (RetentionTest,
+        // AuditVerificationJobTest), not on the shared one
+        return ENDPOINTS.stream().filter(e -> !e.path().endsWith("/retention/runs")
+                && !(e.method().equals("POST") && e.path().endsWith("/audit/verifications")));
     }
 
     @org.junit.jupiter.api.Test

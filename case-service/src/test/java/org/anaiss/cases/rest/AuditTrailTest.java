@@ -90,6 +90,35 @@ class AuditTrailTest {
     }
 
     @Test
+    void anAuditRowWhoseHashWasErasedIsReportedBroken() throws SQLException {
+        String caseId = Fixtures.createCase("alice");
+        given().auth().oauth2(Tokens.user("alice")).get("/api/cases/" + caseId).then().statusCode(200);
+        long seq = Db.count("select min(seq) from audit_record where case_id = ?", UUID.fromString(caseId));
+        given().auth().oauth2(Tokens.user("alice")).get("/api/cases/" + caseId).then().statusCode(200);
+        String hash;
+        try (Connection c = Db.superuser(); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("select encode(hash, 'hex') from audit_record where seq = " + seq);
+            rs.next();
+            hash = rs.getString(1);
+            s.execute("set session_replication_role = replica");
+            s.executeUpdate("update audit_record set hash = null where seq = " + seq);
+        }
+        try {
+            given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
+                    .then().statusCode(200)
+                    .body("intact", equalTo(false))
+                    .body("firstBrokenSeq", equalTo((int) seq));
+        } finally {
+            try (Connection c = Db.superuser(); Statement s = c.createStatement()) {
+                s.execute("set session_replication_role = replica");
+                s.executeUpdate("update audit_record set hash = decode('" + hash + "', 'hex') where seq = " + seq);
+            }
+        }
+        given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
+                .then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
     void tamperingWithAnAuditRowIsDetectedByTheVerification() throws SQLException {
         String caseId = Fixtures.createCase("alice");
         given().auth().oauth2(Tokens.user("alice")).get("/api/cases/" + caseId).then().statusCode(200);
