@@ -12,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.anaiss.cases.service.ProblemException;
+import org.anaiss.cases.service.SqlStates;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -127,14 +128,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        if (sqlState(e, "22001", "22003", "22008", "22021", "22P05") != null) {
+        if (SqlStates.find(e, "22001", "22003", "22008", "22021", "22P05") != null) {
             // the database cannot store a value the client sent (a NUL character in a text, a date or number
             // beyond its range, a text too long): the request's fault, refused as such; the transaction rolled back
             return respond(Problem.of(400, "invalid-request", "Invalid request",
                     "A value cannot be stored (a character such as U+0000, or a date or number out of range); nothing was changed.",
                     request.path(), requestId(request)));
         }
-        if (sqlState(e, "23503", "23505") != null) {
+        if (SqlStates.find(e, "23503", "23505") != null) {
             // a row referred to went away meanwhile (a case erased while a contact was added to it), or a concurrent
             // request stored the same unique value first (two registrations of one person): retry after a reload
             return concurrentChange(request);
@@ -167,17 +168,6 @@ public class ProblemMappers {
     }
 
     /** The first of the given SQL states found in the cause chain (JDBC or the reactive client), or null. */
-    private static String sqlState(Throwable e, String... states) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String state = t instanceof java.sql.SQLException sql ? sql.getSQLState()
-                    : t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState() : null;
-            if (state != null && java.util.Arrays.asList(states).contains(state)) {
-                return state;
-            }
-        }
-        return null;
-    }
-
     private Response concurrentChange(HttpServerRequest request) {
         return respond(Problem.of(409, "concurrent-change", "Changed meanwhile",
                 "The record was changed by someone else meanwhile; reload it and try again.", request.path(),

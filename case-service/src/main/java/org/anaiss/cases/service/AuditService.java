@@ -54,15 +54,33 @@ public class AuditService {
     /** The default period of a verification: a synchronous request must end in bounded time. */
     static final java.time.Duration DEFAULT_VERIFICATION_PERIOD = java.time.Duration.ofDays(31);
 
-    @WithSession
-    public Uni<AuditVerification> verify(Instant from, Instant to) {
+    /**
+     * The period [from, to) of a verification, synchronous or in the background: by default the 31
+     * days before now.
+     * @throws ProblemException 400 when it is empty
+     */
+    static Period verificationPeriod(Instant from, Instant to, Clock clock) {
         Instant end = to != null ? to : clock.instant().plusSeconds(60);
         Instant start = from != null ? from : end.minus(DEFAULT_VERIFICATION_PERIOD);
         if (!start.isBefore(end)) {
-            return Uni.createFrom().failure(ProblemException.badRequest("invalid-period", "Invalid period",
-                    "'from' must be before 'to'."));
+            throw ProblemException.badRequest("invalid-period", "Invalid period", "'from' must be before 'to'.");
         }
-        return audit.verifyChains(start, end).map(row -> {
+        return new Period(start, end);
+    }
+
+    /** [from, to) */
+    record Period(Instant from, Instant to) {
+    }
+
+    @WithSession
+    public Uni<AuditVerification> verify(Instant from, Instant to) {
+        Period period;
+        try {
+            period = verificationPeriod(from, to, clock);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return audit.verifyChains(period.from(), period.to()).map(row -> {
             long checked = ((Number) row[0]).longValue();
             Long firstBroken = row[1] == null ? null : ((Number) row[1]).longValue();
             long broken = ((Number) row[2]).longValue();

@@ -59,18 +59,19 @@ public class AuditVerificationService {
             return Uni.createFrom().failure(ProblemException.badRequest("invalid-period", "Invalid period",
                     "'from' and 'to' must lie between the years 1 and 9999."));
         }
-        Instant end = (to != null ? to : clock.instant().plusSeconds(60)).truncatedTo(ChronoUnit.MICROS);
-        Instant start = (from != null ? from : end.minus(AuditService.DEFAULT_VERIFICATION_PERIOD)).truncatedTo(ChronoUnit.MICROS);
-        if (!start.isBefore(end)) {
-            return Uni.createFrom().failure(ProblemException.badRequest("invalid-period", "Invalid period",
-                    "'from' must be before 'to'."));
+        AuditService.Period period;
+        try {
+            period = AuditService.verificationPeriod(from, to, clock);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
         }
         Instant now = clock.instant();
         AuditVerificationJob job = new AuditVerificationJob();
         job.id = UUID.randomUUID();
         job.state = State.RUNNING;
-        job.periodFrom = start;
-        job.periodTo = end;
+        // as the database stores them
+        job.periodFrom = period.from().truncatedTo(ChronoUnit.MICROS);
+        job.periodTo = period.to().truncatedTo(ChronoUnit.MICROS);
         job.startedAt = now;
         job.updatedAt = now;
         return Panache.withTransaction(() -> AuditVerificationJob.<AuditVerificationJob>find("state", State.RUNNING).firstResult()
@@ -202,14 +203,7 @@ public class AuditVerificationService {
     }
 
     private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String state = t instanceof java.sql.SQLException sql ? sql.getSQLState()
-                    : t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState() : null;
-            if ("23505".equals(state)) {
-                return true;
-            }
-        }
-        return false;
+        return SqlStates.find(e, "23505") != null;
     }
 
     private static Throwable rootCause(Throwable e) {

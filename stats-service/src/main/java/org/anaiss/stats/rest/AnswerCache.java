@@ -1,9 +1,6 @@
 package org.anaiss.stats.rest;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
@@ -11,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.anaiss.stats.config.StatsConfig;
 import org.anaiss.stats.repository.SnapshotRepository.StoredSnapshot;
 import org.anaiss.stats.service.TableQuery;
+import org.anaiss.stats.service.WeightedLruCache;
 
 /**
  * Answers already computed, as sent (JSON or CSV bytes), keyed by the request and by the exact
@@ -26,12 +24,10 @@ public class AnswerCache {
     public record Entry(byte[] body, String mediaType, java.time.Instant generatedAt) {
     }
 
-    private final long maxBytes;
-    private long bytes;
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private final WeightedLruCache<String, Entry> entries;
 
     public AnswerCache(StatsConfig config) {
-        this.maxBytes = config.query().cacheBytes();
+        this.entries = new WeightedLruCache<>(config.query().cacheBytes(), (key, entry) -> entry.body().length + key.length());
     }
 
     static String key(String format, TableQuery q, List<StoredSnapshot> sources) {
@@ -42,27 +38,15 @@ public class AnswerCache {
     }
 
     /** Frees the answers of snapshots that no longer exist (after a rebuild); they could not be hit anyway. */
-    public synchronized void invalidateAll() {
+    public void invalidateAll() {
         entries.clear();
-        bytes = 0;
     }
 
-    public synchronized Entry get(String key) {
+    public Entry get(String key) {
         return entries.get(key);
     }
 
-    public synchronized void put(String key, Entry entry) {
-        long size = entry.body().length + key.length();
-        if (size > maxBytes / 4 || maxBytes == 0) {
-            return; // one huge answer must not empty the cache
-        }
-        Entry previous = entries.put(key, entry);
-        bytes += size - (previous == null ? 0 : previous.body().length + key.length());
-        Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
-        while (bytes > maxBytes && eldest.hasNext()) {
-            Map.Entry<String, Entry> e = eldest.next();
-            bytes -= e.getValue().body().length + e.getKey().length();
-            eldest.remove();
-        }
+    public void put(String key, Entry entry) {
+        entries.put(key, entry);
     }
 }

@@ -1,9 +1,5 @@
 package org.anaiss.stats.service;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.inject.Singleton;
 
 import org.anaiss.stats.config.StatsConfig;
@@ -21,34 +17,22 @@ public class CellBlockCache {
     record Key(long snapshotId, long version, int groupingSet) {
     }
 
-    private final long maxWeight;
-    private long weight;
-    private final LinkedHashMap<Key, CellBlock> blocks = new LinkedHashMap<>(1024, 0.75f, true);
+    private final WeightedLruCache<Key, CellBlock> blocks;
 
     public CellBlockCache(StatsConfig config) {
-        this.maxWeight = config.query().cellCacheCells();
+        this.blocks = new WeightedLruCache<>(config.query().cellCacheCells(), (key, block) -> block.weight());
     }
 
-    synchronized CellBlock get(Key key) {
+    CellBlock get(Key key) {
         return blocks.get(key);
     }
 
-    synchronized void put(Key key, CellBlock block) {
-        if (block.weight() > maxWeight / 4) {
-            return; // one huge block must not empty the cache
-        }
-        CellBlock previous = blocks.put(key, block);
-        weight += block.weight() - (previous == null ? 0 : previous.weight());
-        Iterator<Map.Entry<Key, CellBlock>> eldest = blocks.entrySet().iterator();
-        while (weight > maxWeight && eldest.hasNext()) {
-            weight -= eldest.next().getValue().weight();
-            eldest.remove();
-        }
+    void put(Key key, CellBlock block) {
+        blocks.put(key, block);
     }
 
     /** Frees everything (before a rebuild: those snapshots are about to go). */
-    public synchronized void invalidateAll() {
+    public void invalidateAll() {
         blocks.clear();
-        weight = 0;
     }
 }
