@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.jboss.logging.Logger;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -24,40 +23,64 @@ final class AccessLog {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        LOG.info(line(rc, exchange, completed, Caller.of(rc), System.nanoTime()).encode());
+        LOG.info(line(rc, exchange, completed, Caller.of(rc), System.nanoTime()));
     }
 
-    static JsonObject line(RoutingContext rc, Exchange exchange, boolean completed, Caller caller, long nowNanos) {
+    /**
+     * The line as JSON text, written field by field: one line per request on the event loop, so no
+     * map and no generic serializer (they cost more than the rest of the line).
+     */
+    static String line(RoutingContext rc, Exchange exchange, boolean completed, Caller caller, long nowNanos) {
         long micros = (nowNanos - exchange.startNanos) / 1_000;
-        JsonObject line = new JsonObject()
-                .put("time", Instant.now().toString())
-                .put("log", "access")
-                .put("requestId", exchange.requestId)
-                .put("traceId", exchange.trace.traceId())
-                .put("method", rc.request().method().name())
-                .put("route", exchange.route)
-                .put("status", rc.response().getStatusCode())
-                .put("latencyMs", micros / 1000.0)
-                .put("bytesOut", rc.response().bytesWritten());
+        StringBuilder line = new StringBuilder(384).append('{');
+        string(line, "time", Instant.now().toString()).append(',');
+        string(line, "log", "access").append(',');
+        string(line, "requestId", exchange.requestId).append(',');
+        string(line, "traceId", exchange.trace.traceId()).append(',');
+        string(line, "method", rc.request().method().name()).append(',');
+        string(line, "route", exchange.route).append(',');
+        line.append("\"status\":").append(rc.response().getStatusCode())
+                .append(",\"latencyMs\":").append(micros / 1000.0)
+                .append(",\"bytesOut\":").append(rc.response().bytesWritten());
         if (!completed) {
             // the client went away before the answer was complete
-            line.put("aborted", true);
+            line.append(",\"aborted\":true");
         }
         if (caller != null) {
-            line.put("clientId", caller.clientId());
+            string(line.append(','), "clientId", caller.clientId());
             if (caller.subject() != null) {
-                line.put("subject", caller.subject());
+                string(line.append(','), "subject", caller.subject());
             }
         }
-        putIfSet(line, "group", exchange.group());
-        putIfSet(line, "upstream", exchange.upstream());
-        putIfSet(line, "outcome", exchange.outcome());
-        return line;
+        if (exchange.group() != null) {
+            string(line.append(','), "group", exchange.group());
+        }
+        if (exchange.upstream() != null) {
+            string(line.append(','), "upstream", exchange.upstream());
+        }
+        if (exchange.outcome() != null) {
+            string(line.append(','), "outcome", exchange.outcome());
+        }
+        return line.append('}').toString();
     }
 
-    private static void putIfSet(JsonObject line, String key, String value) {
-        if (value != null) {
-            line.put(key, value);
+    /** {@code "name":"value"}, the value escaped as RFC 8259 requires (it may come from a token). */
+    static StringBuilder string(StringBuilder line, String name, String value) {
+        line.append('"').append(name).append("\":\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> line.append("\\\"");
+                case '\\' -> line.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        line.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        line.append(c);
+                    }
+                }
+            }
         }
+        return line.append('"');
     }
 }

@@ -75,19 +75,51 @@ class TableQueryBenchmark {
         List<String> regions = catalog.table("case-service", "cases_opened").orElseThrow().domain(Dimension.REGION);
 
         StringBuilder report = new StringBuilder();
-        report.append(String.format("loaded %d snapshots, %d cells in %d s%n", 255, cells, loading.toSeconds()));
+        report.append(String.format("loaded %d snapshots, %d cells in %d s; %d cores, load average before the runs %s%n", 255,
+                cells, loading.toSeconds(), Runtime.getRuntime().availableProcessors(), loadAverage()));
         for (boolean fresh : new boolean[] { true, false }) {
             this.fresh = fresh;
             report.append(fresh ? "-- every answer computed (Cache-Control: no-cache), from the cells (read once from PostgreSQL)\n"
                     : "-- repeated questions (answers reused, keyed by snapshot versions)\n");
             scenarios(report, first, last, regions);
         }
+        report.append(String.format("load average after the runs %s (wrk, PostgreSQL and this JVM share the cores: a load well "
+                + "above theirs means something else ran too, and the figures do not describe the service)%n", loadAverage()));
+        report.append(String.format("target: p99 under %d ms at %d clients; slowest p99 measured %.1f ms: %s%n", TARGET_P99_MS,
+                CLIENTS, worstP99, worstP99 < TARGET_P99_MS ? "met" : "NOT met"));
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/benchmark.txt"), report.toString());
     }
 
     private boolean fresh;
+    private double worstP99;
+
+    private static final int TARGET_P99_MS = 50;
+
+    /** The 1, 5 and 15 minute load averages, as the kernel gives them. */
+    private static String loadAverage() throws java.io.IOException {
+        Path proc = Path.of("/proc/loadavg");
+        if (!Files.exists(proc)) {
+            return "unknown";
+        }
+        String[] f = Files.readString(proc).trim().split("\\s+");
+        return f[0] + " " + f[1] + " " + f[2];
+    }
+
+    /** wrk's latency ("850.00us", "12.34ms", "1.02s") in milliseconds. */
+    static double millis(String wrkLatency) {
+        if (wrkLatency.endsWith("us")) {
+            return Double.parseDouble(wrkLatency.substring(0, wrkLatency.length() - 2)) / 1000;
+        }
+        if (wrkLatency.endsWith("ms")) {
+            return Double.parseDouble(wrkLatency.substring(0, wrkLatency.length() - 2));
+        }
+        if (wrkLatency.endsWith("m")) {
+            return Double.parseDouble(wrkLatency.substring(0, wrkLatency.length() - 1)) * 60_000;
+        }
+        return Double.parseDouble(wrkLatency.substring(0, wrkLatency.length() - 1)) * 1000;
+    }
 
     private void scenarios(StringBuilder report, int first, String last, List<String> regions) throws Exception {
         report.append(run("A monthly, 5 years, by region (960 cells)", List.of("/api/stats/tables/cases_opened?granularity=MONTH"
@@ -204,6 +236,7 @@ class TableQueryBenchmark {
             Files.writeString(script, lua + String.format(java.util.Locale.ROOT,
                     "local mean = %.3f%ndelay = function() return -math.log(1 - math.random()) * mean end%n", 1000.0 * CLIENTS / rate));
             Map<String, String> paced = wrk(script, SECONDS);
+            worstP99 = Math.max(worstP99, Math.max(millis(saturated.get("99%")), millis(paced.get("99%"))));
             return String.format("%s%n    saturated: %s requests, p50 %s, p90 %s, p99 %s, %s req/s%n"
                     + "    at half that rate: %s requests, p50 %s, p90 %s, p99 %s, %s req/s%n", name,
                     saturated.get("requests"), saturated.get("50%"), saturated.get("90%"), saturated.get("99%"),
