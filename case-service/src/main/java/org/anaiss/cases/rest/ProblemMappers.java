@@ -167,7 +167,6 @@ public class ProblemMappers {
         return sb.toString();
     }
 
-    /** The first of the given SQL states found in the cause chain (JDBC or the reactive client), or null. */
     private Response concurrentChange(HttpServerRequest request) {
         return respond(Problem.of(409, "concurrent-change", "Changed meanwhile",
                 "The record was changed by someone else meanwhile; reload it and try again.", request.path(),

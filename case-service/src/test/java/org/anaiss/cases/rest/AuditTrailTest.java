@@ -101,17 +101,8 @@ class AuditTrailTest {
             rs.next();
             hash = rs.getString(1);
         }
-        Db.bypassingTheTrigger("update audit_record set hash = null where seq = " + seq);
-        try {
-            given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
-                    .then().statusCode(200)
-                    .body("intact", equalTo(false))
-                    .body("firstBrokenSeq", equalTo((int) seq));
-        } finally {
-            Db.bypassingTheTrigger("update audit_record set hash = decode('" + hash + "', 'hex') where seq = " + seq);
-        }
-        given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
-                .then().statusCode(200).body("intact", equalTo(true));
+        assertBrokenAtThenIntactOnceRepaired(seq, "update audit_record set hash = null where seq = " + seq,
+                "update audit_record set hash = decode('" + hash + "', 'hex') where seq = " + seq);
     }
 
     @Test
@@ -123,17 +114,8 @@ class AuditTrailTest {
                 .then().statusCode(200).extract().asString();
         assertThat(before).as("the trail is intact before tampering").contains("\"intact\":true");
 
-        Db.bypassingTheTrigger("update audit_record set actor = 'mallory' where seq = " + seq);
-        try {
-            given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
-                    .then().statusCode(200)
-                    .body("intact", equalTo(false))
-                    .body("firstBrokenSeq", equalTo((int) seq));
-        } finally {
-            Db.bypassingTheTrigger("update audit_record set actor = 'alice' where seq = " + seq);
-        }
-        given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
-                .then().statusCode(200).body("intact", equalTo(true));
+        assertBrokenAtThenIntactOnceRepaired(seq, "update audit_record set actor = 'mallory' where seq = " + seq,
+                "update audit_record set actor = 'alice' where seq = " + seq);
         given().auth().oauth2(Tokens.user("jules")).queryParam("from", Instant.now().toString())
                 .queryParam("to", Instant.now().minusSeconds(3600).toString()).get("/api/cases/audit/verification")
                 .then().statusCode(400).contentType("application/problem+json");
@@ -207,6 +189,24 @@ class AuditTrailTest {
                 assertThat(rs.getString(1)).isEqualTo("req-audit-0001");
             }
         }
+    }
+
+    /**
+     * Tampers with record {@code seq} as a superuser bypassing the trigger: the verification of the
+     * default period must name it as the first broken record; once repaired, the trail is intact again.
+     */
+    private static void assertBrokenAtThenIntactOnceRepaired(long seq, String tamper, String repair) throws SQLException {
+        Db.bypassingTheTrigger(tamper);
+        try {
+            given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
+                    .then().statusCode(200)
+                    .body("intact", equalTo(false))
+                    .body("firstBrokenSeq", equalTo((int) seq));
+        } finally {
+            Db.bypassingTheTrigger(repair);
+        }
+        given().auth().oauth2(Tokens.user("jules")).get("/api/cases/audit/verification")
+                .then().statusCode(200).body("intact", equalTo(true));
     }
 
     private static String pgPort() {

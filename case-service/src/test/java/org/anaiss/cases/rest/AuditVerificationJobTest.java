@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.anaiss.cases.support.Db;
 import org.anaiss.cases.support.Fixtures;
 import org.anaiss.cases.support.IsolatedDatabase;
 import org.anaiss.cases.support.Tokens;
@@ -406,22 +406,11 @@ class AuditVerificationJobTest {
     }
 
     private long single(String sql, Object... args) throws SQLException {
-        try (Connection c = IsolatedDatabase.superuser(database); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Db.countIn(database, sql, args);
     }
 
-    /** As a superuser who also disables the append-only trigger, as in AuditTrailTest. */
+    /** Tampering, in this test's own database. */
     private void execute(String sql) throws SQLException {
-        try (Connection c = IsolatedDatabase.superuser(database); Statement s = c.createStatement()) {
-            s.execute("set session_replication_role = replica");
-            s.executeUpdate(sql);
-        }
+        Db.bypassingTheTriggerIn(database, sql);
     }
 }

@@ -13,15 +13,26 @@ public final class Db {
     private Db() {
     }
 
+    private static final String CASES = "cases";
+
     public static Connection superuser() throws SQLException {
+        return superuser(CASES);
+    }
+
+    /** The same on another database of the server (an {@link IsolatedDatabase}'s). */
+    public static Connection superuser(String database) throws SQLException {
         String host = env("ANAISS_PG_HOST", "127.0.0.1");
         String port = env("ANAISS_PG_PORT", "5432");
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/cases",
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database,
                 env("ANAISS_PG_SUPERUSER", "postgres"), env("ANAISS_PG_SUPERUSER_PASSWORD", ""));
     }
 
     public static long count(String sql, Object... args) throws SQLException {
-        try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement(sql)) {
+        return countIn(CASES, sql, args);
+    }
+
+    public static long countIn(String database, String sql, Object... args) throws SQLException {
+        try (Connection c = superuser(database); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -48,7 +59,11 @@ public final class Db {
 
     /** As a superuser who also disables the append-only trigger: what only someone tampering can do. */
     public static void bypassingTheTrigger(String sql) throws SQLException {
-        try (Connection c = superuser(); Statement s = c.createStatement()) {
+        bypassingTheTriggerIn(CASES, sql);
+    }
+
+    public static void bypassingTheTriggerIn(String database, String sql) throws SQLException {
+        try (Connection c = superuser(database); Statement s = c.createStatement()) {
             s.execute("set session_replication_role = replica");
             s.executeUpdate(sql);
         }

@@ -1,7 +1,6 @@
 package org.anaiss.cases.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
@@ -37,9 +36,7 @@ public class IsolatedDatabase implements QuarkusTestResourceLifecycleManager {
     }
 
     public static Connection superuser(String database) throws java.sql.SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + env("ANAISS_PG_HOST", "127.0.0.1") + ":"
-                + env("ANAISS_PG_PORT", "5432") + "/" + database, env("ANAISS_PG_SUPERUSER", "postgres"),
-                env("ANAISS_PG_SUPERUSER_PASSWORD", ""));
+        return Db.superuser(database);
     }
 
     private static void execute(String sql) {

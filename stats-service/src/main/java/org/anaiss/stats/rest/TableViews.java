@@ -2,7 +2,6 @@ package org.anaiss.stats.rest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,8 @@ final class TableViews {
     }
 
     /**
-     * The JSON of {@link #json}, written row by row: the same document, without a map per row (an
-     * answer can hold tens of thousands of rows).
+     * The JSON of a {@link TableView} (the documented schema), written row by row: the same document,
+     * without a map per row (an answer can hold tens of thousands of rows).
      */
     static byte[] jsonBytes(TableAnswer answer, ObjectMapper mapper) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 64 * answer.rows().size());
@@ -57,21 +56,6 @@ final class TableViews {
             g.writeEndObject();
         }
         return out.toByteArray();
-    }
-
-    static TableView json(TableAnswer answer) {
-        List<Map<String, Object>> rows = new ArrayList<>(answer.rows().size());
-        for (TableAnswer.Row r : answer.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("period", r.period());
-            for (int i = 0; i < answer.dimensions().size(); i++) {
-                row.put(answer.dimensions().get(i).apiName(), r.values()[i]);
-            }
-            row.put("value", r.value());
-            row.put("masked", r.masked());
-            rows.add(row);
-        }
-        return new TableView(metadata(answer), rows);
     }
 
     static TableView.Metadata metadata(TableAnswer answer) {

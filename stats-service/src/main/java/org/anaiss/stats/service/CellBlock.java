@@ -47,22 +47,22 @@ final class CellBlock {
 
     /** How the values of the grouped dimensions of one table map to addresses. */
     static final class Addressing {
+        private final List<List<String>> domains;
         private final List<Map<String, Integer>> positions;
         private final long[] radix;
         private final long size;
 
         Addressing(TableDefinition table, List<Dimension> grouped) {
-            positions = new java.util.ArrayList<>(grouped.size());
-            radix = new long[grouped.size()];
+            domains = grouped.stream().map(table::domain).toList();
+            positions = new java.util.ArrayList<>(domains.size());
+            radix = new long[domains.size()];
             long s = 1;
-            for (int i = grouped.size() - 1; i >= 0; i--) {
-                List<String> domain = table.domain(grouped.get(i));
+            for (int i = domains.size() - 1; i >= 0; i--) {
                 radix[i] = s;
-                s = Math.multiplyExact(s, Math.max(1, domain.size()));
+                s = Math.multiplyExact(s, Math.max(1, domains.get(i).size()));
             }
-            for (Dimension d : grouped) {
+            for (List<String> domain : domains) {
                 Map<String, Integer> p = new HashMap<>();
-                List<String> domain = table.domain(d);
                 for (int v = 0; v < domain.size(); v++) {
                     p.put(domain.get(v), v);
                 }
@@ -72,10 +72,10 @@ final class CellBlock {
         }
 
         /** The values at this address (the inverse of {@link #address}). */
-        String[] values(TableDefinition table, List<Dimension> grouped, long address) {
-            String[] values = new String[grouped.size()];
+        String[] values(long address) {
+            String[] values = new String[domains.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = table.domain(grouped.get(i)).get((int) (address / radix[i]));
+                values[i] = domains.get(i).get((int) (address / radix[i]));
                 address %= radix[i];
             }
             return values;

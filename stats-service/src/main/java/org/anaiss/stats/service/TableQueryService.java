@@ -159,17 +159,21 @@ public class TableQueryService {
             }
         }
         TableDefinition table = query.table();
-        int[] positions = grouped.stream().mapToInt(d -> table.dimensions().indexOf(d)).toArray();
+        int[] positions = positions(table, grouped);
         for (StoredSnapshot source : missing) {
             CellBlock.Builder builder = builders.getOrDefault(source.id(), new CellBlock.Builder(addressing));
-            CellBlock block = builder.build(address -> zero(query, source, positions,
-                    addressing.values(table, grouped, address)));
+            CellBlock block = builder.build(address -> zero(query, source, positions, addressing.values(address)));
             blocks.put(source.id(), block);
             // read at another version than the one cited (replaced meanwhile): used once, not kept
             if (Long.valueOf(source.version()).equals(versions.get(source.id()))) {
                 cache.put(new CellBlockCache.Key(source.id(), source.version(), mask), block);
             }
         }
+    }
+
+    /** Where each grouped dimension stands among the table's dimensions. */
+    private static int[] positions(TableDefinition table, List<Dimension> grouped) {
+        return grouped.stream().mapToInt(d -> table.dimensions().indexOf(d)).toArray();
     }
 
     /** The published value of a cell the producer did not send: a count of 0, protected like any other count. */
@@ -186,7 +190,7 @@ public class TableQueryService {
             List<StoredSnapshot> sources, Map<Long, CellBlock> blocks) {
         TableDefinition table = query.table();
         List<TableAnswer.Row> rows = new ArrayList<>(sources.size() * grid.size());
-        int[] positions = grouped.stream().mapToInt(d -> table.dimensions().indexOf(d)).toArray();
+        int[] positions = positions(table, grouped);
         long[] addresses = grid.stream().mapToLong(addressing::address).toArray();
         for (StoredSnapshot source : sources) {
             CellBlock block = blocks.get(source.id());

@@ -30,7 +30,7 @@ class CellBlockTest {
                 long address = addressing.address(new String[] { region, theme });
                 assertThat(address).isBetween(0L, 11L);
                 assertThat(seen.add(address)).as("addresses are distinct").isTrue();
-                assertThat(addressing.values(TABLE, GROUPED, address)).containsExactly(region, theme);
+                assertThat(addressing.values(address)).containsExactly(region, theme);
             }
         }
         assertThat(addressing.address(new String[] { "ATLANTIS", "OTHER" })).as("a value outside the domain").isEqualTo(-1);
