@@ -101,7 +101,7 @@ class CaseAccessTest {
         String personId = Fixtures.createPerson("alice");
         String caseId = given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON)
                 .body(Map.of("personId", personId, "theme", "AUTONOMY", "origin", "SELF", "assignedTo", "alice"))
-                .post("/api/cases").then().statusCode(201).extract().path("id");
+                .post("/api/cases").then().log().ifValidationFails().statusCode(201).extract().path("id");
         String path = endpoint.path().replace("{case}", caseId).replace("{person}", personId);
         if (path.contains("{step}")) {
             path = path.replace("{step}", given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON)

@@ -2,6 +2,10 @@ package org.anaiss.cases.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
+
+import org.anaiss.cases.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class NirTest {
@@ -36,5 +40,16 @@ class NirTest {
         assertThat(Nir.isValid("abc")).isFalse();
         assertThat(Nir.isValid("5710475056038")).isFalse();
         assertThat(Nir.isValid("9710475056038 17")).isFalse();
+    }
+
+    @Test
+    void theTestsNirsAreValidAndNeverRepeatWithinARun() {
+        // a repeated NIR makes a registration answer 409 duplicate-person in an unrelated test
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 200_000; i++) {
+            String nir = Fixtures.nir();
+            assertThat(Nir.isValid(nir)).as(nir).isTrue();
+            assertThat(seen.add(nir)).as(nir).isTrue();
+        }
     }
 }

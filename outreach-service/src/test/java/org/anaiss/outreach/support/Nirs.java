@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Valid NIRs (control key computed) and signal bodies for tests: random, so tests never collide. */
 public final class Nirs {
@@ -11,10 +12,25 @@ public final class Nirs {
     private Nirs() {
     }
 
+    /** 2 sexes x 50 years x 12 months x 86 departments x 999 communes x 999 order numbers. */
+    private static final long SPACE = 2L * 50 * 12 * 86 * 999 * 999;
+    /** A random start, then consecutive ones: the NIRs of one run never repeat (random draws may). */
+    private static final AtomicLong NEXT = new AtomicLong(ThreadLocalRandom.current().nextLong(SPACE));
+
+    /** A valid NIR, never the same twice in one run. */
     public static String random() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String body = String.format("%d%02d%02d%02d%03d%03d", r.nextInt(1, 3), r.nextInt(50, 100), r.nextInt(1, 13),
-                r.nextInt(10, 96), r.nextInt(1, 1000), r.nextInt(1, 1000));
+        long n = Math.floorMod(NEXT.getAndIncrement(), SPACE);
+        long order = n % 999 + 1;
+        n /= 999;
+        long commune = n % 999 + 1;
+        n /= 999;
+        long department = n % 86 + 10;
+        n /= 86;
+        long month = n % 12 + 1;
+        n /= 12;
+        long year = n % 50 + 50;
+        long sex = n / 50 + 1;
+        String body = String.format("%d%02d%02d%02d%03d%03d", sex, year, month, department, commune, order);
         long key = 97 - Long.parseLong(body) % 97;
         return body + String.format("%02d", key);
     }
