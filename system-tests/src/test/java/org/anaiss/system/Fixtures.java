@@ -14,7 +14,7 @@ public final class Fixtures {
     private static final long PLACES = 95L * 999 * 999;
     /**
      * The next NIR's place: a random start, then consecutive ones, so two NIRs of one run never repeat
-     * (random draws once collided: a registration answered 409 duplicate-person).
+     * (random draws could, and a registration then answers 409 duplicate-person).
      */
     private static final AtomicLong NEXT_PLACE = new AtomicLong(ThreadLocalRandom.current().nextLong(PLACES));
 

@@ -16,29 +16,20 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** 2 sexes x 100 years x 12 months x 95 departments x 999 communes x 999 order numbers. */
-    private static final long NIR_SPACE = 2L * 100 * 12 * 95 * 999 * 999;
+    /** 95 departments x 999 communes x 999 order numbers: the part of a NIR a counter walks. */
+    private static final long PLACES = 95L * 999 * 999;
     /**
-     * The next NIR's index: a random start, then consecutive ones, so the NIRs of one run never repeat
-     * (random draws from a smaller space once made two registrations collide as duplicates) and another
-     * run's, left in a shared database, are unlikely to be met.
+     * The next NIR's place: a random start, then consecutive ones, so two NIRs of one run never repeat
+     * (random draws could, and a registration then answers 409 duplicate-person).
      */
-    private static final AtomicLong NEXT_NIR = new AtomicLong(ThreadLocalRandom.current().nextLong(NIR_SPACE));
+    private static final AtomicLong NEXT_PLACE = new AtomicLong(ThreadLocalRandom.current().nextLong(PLACES));
 
     /** A valid NIR (control key computed), never the same twice in one run. */
     public static String nir() {
-        long n = Math.floorMod(NEXT_NIR.getAndIncrement(), NIR_SPACE);
-        long order = n % 999 + 1;
-        n /= 999;
-        long commune = n % 999 + 1;
-        n /= 999;
-        long department = n % 95 + 1;
-        n /= 95;
-        long month = n % 12 + 1;
-        n /= 12;
-        long year = n % 100;
-        long sex = n / 100 + 1;
-        String body = String.format("%d%02d%02d%02d%03d%03d", sex, year, month, department, commune, order);
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long n = Math.floorMod(NEXT_PLACE.getAndIncrement(), PLACES);
+        String body = String.format("%d%02d%02d%02d%03d%03d", r.nextInt(1, 3), r.nextInt(40, 100), r.nextInt(1, 13),
+                n / (999 * 999) + 1, n / 999 % 999 + 1, n % 999 + 1);
         return body + String.format("%02d", 97 - Long.parseLong(body) % 97);
     }
 

@@ -13,25 +13,17 @@ public final class Nirs {
     private Nirs() {
     }
 
-    /** 2 sexes x 50 years x 12 months x 86 departments x 999 communes x 999 order numbers. */
-    private static final long SPACE = 2L * 50 * 12 * 86 * 999 * 999;
-    /** A random start, then consecutive ones: the NIRs of one run never repeat (random draws may). */
-    private static final AtomicLong NEXT = new AtomicLong(ThreadLocalRandom.current().nextLong(SPACE));
+    /** 86 departments x 999 communes x 999 order numbers: the part of a NIR a counter walks. */
+    private static final long PLACES = 86L * 999 * 999;
+    /** A random start, then consecutive places: the NIRs of one run never repeat (random draws may). */
+    private static final AtomicLong NEXT_PLACE = new AtomicLong(ThreadLocalRandom.current().nextLong(PLACES));
 
     /** A valid NIR, never the same twice in one run. */
     public static String random() {
-        long n = Math.floorMod(NEXT.getAndIncrement(), SPACE);
-        long order = n % 999 + 1;
-        n /= 999;
-        long commune = n % 999 + 1;
-        n /= 999;
-        long department = n % 86 + 10;
-        n /= 86;
-        long month = n % 12 + 1;
-        n /= 12;
-        long year = n % 50 + 50;
-        long sex = n / 50 + 1;
-        String body = String.format("%d%02d%02d%02d%03d%03d", sex, year, month, department, commune, order);
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long n = Math.floorMod(NEXT_PLACE.getAndIncrement(), PLACES);
+        String body = String.format("%d%02d%02d%02d%03d%03d", r.nextInt(1, 3), r.nextInt(50, 100), r.nextInt(1, 13),
+                n / (999 * 999) + 10, n / 999 % 999 + 1, n % 999 + 1);
         long key = 97 - Long.parseLong(body) % 97;
         return body + String.format("%02d", key);
     }
