@@ -117,4 +117,55 @@ stop_bg() {
 export ANAISS_CRYPTO_KEYS="${ANAISS_CRYPTO_KEYS:-dev1:9o0Ff2cOqZ6o3U3tq0v9qk1yGm1J3O6rXv7n5l3hY2E=}"
 export ANAISS_CRYPTO_ACTIVE_KEY="${ANAISS_CRYPTO_ACTIVE_KEY:-dev1}"
 export ANAISS_NIR_HASH_KEY="${ANAISS_NIR_HASH_KEY:-ZGV2LW9ubHktbmlyLWhhc2gta2V5LW5vdC1hLXNlY3JldC0wMDAx}"
-export ANAISS_STATS_NOISE_KEY="${ANAISS_STATS_NOISE_KEY:-dev1:ZGV2LW9ubHktc3RhdHMtbm9pc2Uta2V5LW5vdC1hLXNlY3JldC0wMDAx}"
+# case-service reads the staff directory from Keycloak with this client secret (the local realm's)
+export ANAISS_DIRECTORY_CLIENT_SECRET="${ANAISS_DIRECTORY_CLIENT_SECRET:-directory-local-only}"
+# the gateway's web sessions: encrypts the tokens at rest and signs sign-in state and CSRF tokens (32 bytes)
+export ANAISS_WEB_SESSION_KEY="${ANAISS_WEB_SESSION_KEY:-ZGV2LW9ubHktd2ViLXNlc3Npb24ta2V5LTMyYnl0ZXM=}"
+# the secret the gateway's access log derives its daily pseudonyms of users from (docs/gateway.md; 32 bytes or more)
+export ANAISS_GATEWAY_ACCESS_LOG_PSEUDONYM_KEY="${ANAISS_GATEWAY_ACCESS_LOG_PSEUDONYM_KEY:-ZGV2LW9ubHktYWNjZXNzLWxvZy1wc2V1ZG9ueW0ta2V5}"
+# stats-service's noise key versions, <id>:<activation>:<epsilon>:<base64>, comma-separated (docs/stats.md)
+export ANAISS_STATS_NOISE_KEYS="${ANAISS_STATS_NOISE_KEYS:-dev1:0001-01-01:0.5:ZGV2LW9ubHktc3RhdHMtbm9pc2Uta2V5LW5vdC1hLXNlY3JldC0wMDAx}"
+
+# check_prerequisites [tests]: what the two commands need besides a JDK, checked before anything starts, every
+# missing piece named with how to get it (Debian/Ubuntu commands; other systems have the same packages).
+# "tests" adds what only the test command needs. A module with a package.json (a front end) adds Node.js/npm,
+# and Chromium for its browser tests.
+check_prerequisites() {
+  local missing=()
+  miss() { missing+=("  - $1: $2"); }
+  [ "$(uname -s)" = Linux ] && [ "$(uname -m)" = x86_64 ] \
+    || miss "a Linux x86-64 machine" "PostgreSQL comes as linux-amd64 binaries (this is $(uname -s) $(uname -m))"
+  if ! command -v java >/dev/null || ! command -v javac >/dev/null; then
+    miss "a JDK 17 or later (java and javac)" "apt-get install -y openjdk-17-jdk-headless"
+  else
+    local v; v=$(java -version 2>&1 | awk -F'"' '/version/ {print $2; exit}')
+    [ "${v%%.*}" -ge 17 ] 2>/dev/null || miss "a JDK 17 or later" "java is $v: apt-get install -y openjdk-17-jdk-headless, or set JAVA_HOME"
+  fi
+  command -v curl >/dev/null || miss "curl" "apt-get install -y curl (health checks, tokens)"
+  command -v unzip >/dev/null || miss "unzip" "apt-get install -y unzip (Keycloak and PostgreSQL come as archives)"
+  { command -v tar >/dev/null && command -v xz >/dev/null; } || miss "tar with xz" "apt-get install -y tar xz-utils (the PostgreSQL binaries are .txz)"
+  if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1 && ! port_open "$ANAISS_PG_HOST" "$ANAISS_PG_PORT"; then
+    miss "a 'postgres' user (running as root)" "useradd -r postgres (initdb refuses to run as root), or run as another user"
+  fi
+  if [ "${1:-}" = tests ]; then
+    if [ -n "${KUBECTL:-}" ]; then
+      [ -x "$KUBECTL" ] || miss "kubectl" "KUBECTL=$KUBECTL is not executable"
+    else
+      command -v kubectl >/dev/null || miss "kubectl 1.27 or later (Kustomize 5)" \
+        "the deploy/k8s checks render the manifests with 'kubectl kustomize': https://kubernetes.io/docs/tasks/tools/ (not a Debian package), or set KUBECTL"
+    fi
+  fi
+  if [ -n "$(find "$ANAISS_ROOT" \( -name node_modules -o -name target -o -name .git -o -name .local \) -prune \
+        -o -name package.json -print -quit 2>/dev/null)" ]; then
+    { command -v node >/dev/null && command -v npm >/dev/null; } || miss "Node.js 20 and npm" "apt-get install -y nodejs npm (the front end is built by the Maven build)"
+    if [ "${1:-}" = tests ]; then
+      { command -v chromium >/dev/null && command -v chromedriver >/dev/null; } \
+        || miss "Chromium and its driver" "apt-get update && apt-get install -y chromium chromium-driver (browser tests; deploy/local/browser.sh)"
+    fi
+  fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "missing before anything can start:"
+    printf '%s\n' "${missing[@]}" >&2
+    return 1
+  fi
+}

@@ -197,6 +197,7 @@ cmd=${1:-up}; shift || true
 parts=("$@"); [ ${#parts[@]} -eq 0 ] && parts=(postgres kafka keycloak smtp)
 case "$cmd" in
   up)
+    check_prerequisites || exit 1
     for p in "${parts[@]}"; do
       case "$p" in postgres) pg_up ;; kafka) kafka_up ;; keycloak) keycloak_up ;; smtp) smtp_up ;; *) die "unknown part $p" ;; esac
     done ;;

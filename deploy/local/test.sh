@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The test command: starts whatever of PostgreSQL, Kafka, Keycloak and SMTP is not already running,
-# runs every test (./mvnw -B verify, extra Maven arguments passed through), then stops only
-# what it started.
+# installs Chromium for the browser tests if missing, runs every test (./mvnw -B verify, extra Maven
+# arguments passed through), then stops only what it started.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
+
+# The browser tests (system-tests) use Debian's Chromium and its driver: installed here when missing.
+"$ANAISS_ROOT/deploy/local/browser.sh" || { log "Chromium is needed by the browser tests"; exit 1; }
+check_prerequisites tests || exit 1
 
 before=()
 for part in postgres kafka keycloak smtp; do running "$part" && before+=("$part"); done

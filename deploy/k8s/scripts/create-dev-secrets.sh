@@ -24,4 +24,8 @@ kubectl get namespace "$ns" >/dev/null 2>&1 || kubectl create namespace "$ns"
 create anaiss-nir-hash --from-literal=nir-hash-key="$(key)"
 create case-service-crypto --from-literal=keys="k1:$(key)" --from-literal=active-key=k1
 create outreach-service-crypto --from-literal=keys="k1:$(key)" --from-literal=active-key=k1
-create stats-service-noise --from-literal=noise-key="n1:$(key)"
+# the directory client's secret: the dev overlay imports the realm file as it is, with its local secret
+create case-service-directory --from-literal=client-secret=directory-local-only
+create stats-service-noise --from-literal=noise-keys="n1:0001-01-01:0.5:$(key)"
+# the gateway's web sessions (tokens encrypted at rest, CSRF tokens): one key for every replica
+create gateway-web-session --from-literal=session-key="$(key)" --from-literal=access-log-key="$(key)"

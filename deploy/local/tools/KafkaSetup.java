@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -20,13 +22,14 @@ import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
- * Prepares the local broker in one JVM: the topics of topics.txt and, with SASL, the SCRAM
+ * Prepares the local broker in one JVM: the topics of topics.txt (created, or re-configured when they exist) and, with SASL, the SCRAM
  * principal of each service and the ACLs of acls.txt. Idempotent.
  *
  * Usage (broker classpath): java -cp 'libs/*' KafkaSetup.java bootstrap topics.txt acls.txt plaintext|sasl
@@ -62,6 +65,14 @@ public class KafkaSetup {
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
+                    }
+                    // an existing topic takes the settings of topics.txt too (a changed retention applies at once)
+                    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, t.name());
+                    List<AlterConfigOp> ops = t.configs().entrySet().stream()
+                            .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
+                            .toList();
+                    if (!ops.isEmpty()) {
+                        admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get(60, TimeUnit.SECONDS);
                     }
                 }
             }

@@ -6,15 +6,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Creates, idempotently, one database and one login role per service, and shuts every
- * other role out of each database (REVOKE CONNECT FROM PUBLIC): the stats role cannot
- * even connect to the cases or outreach databases. Run with the PostgreSQL JDBC driver
+ * Creates, idempotently, one database and one login role per service (the gateway's holds the
+ * staff's web sessions), and shuts every other role out of each database (REVOKE CONNECT FROM
+ * PUBLIC): the stats role cannot even connect to the cases or outreach databases. Run with the PostgreSQL JDBC driver
  * on the class path (java's single-file launcher; no psql needed on the machine).
  *
  * Usage: java -cp postgresql.jar PgInit.java jdbc:postgresql://host:port/postgres superuser
  */
 public class PgInit {
-    static final String[] SERVICES = {"cases", "outreach", "stats"};
+    static final String[] SERVICES = {"cases", "outreach", "stats", "gateway"};
 
     public static void main(String[] args) throws SQLException {
         try (Connection c = DriverManager.getConnection(args[0], args[1], env("ANAISS_PG_SUPERUSER_PASSWORD", ""))) {

@@ -57,6 +57,9 @@ public final class Env {
         return Integer.parseInt(get("ANAISS_IMAP_PORT", "3143"));
     }
 
+    /** The dev-only noise key version (public, in the repository): id, activation, epsilon, secret. */
+    static final String DEV_NOISE_KEY = "dev1:0001-01-01:0.5:ZGV2LW9ubHktc3RhdHMtbm9pc2Uta2V5LW5vdC1hLXNlY3JldC0wMDAx";
+
     /** What every service needs to reach the infrastructure; dev-only keys (public, never for real data). */
     static Map<String, String> common() {
         Map<String, String> env = new HashMap<>();
@@ -71,7 +74,8 @@ public final class Env {
         env.put("ANAISS_CRYPTO_KEYS", get("ANAISS_CRYPTO_KEYS", "dev1:9o0Ff2cOqZ6o3U3tq0v9qk1yGm1J3O6rXv7n5l3hY2E="));
         env.put("ANAISS_CRYPTO_ACTIVE_KEY", get("ANAISS_CRYPTO_ACTIVE_KEY", "dev1"));
         env.put("ANAISS_NIR_HASH_KEY", get("ANAISS_NIR_HASH_KEY", "ZGV2LW9ubHktbmlyLWhhc2gta2V5LW5vdC1hLXNlY3JldC0wMDAx"));
-        env.put("ANAISS_STATS_NOISE_KEY", get("ANAISS_STATS_NOISE_KEY", "dev1:ZGV2LW9ubHktc3RhdHMtbm9pc2Uta2V5LW5vdC1hLXNlY3JldC0wMDAx"));
+        env.put("ANAISS_WEB_SESSION_KEY", get("ANAISS_WEB_SESSION_KEY", "ZGV2LW9ubHktd2ViLXNlc3Npb24ta2V5LTMyYnl0ZXM="));
+        env.put("ANAISS_STATS_NOISE_KEYS", get("ANAISS_STATS_NOISE_KEYS", DEV_NOISE_KEY));
         return env;
     }
 }

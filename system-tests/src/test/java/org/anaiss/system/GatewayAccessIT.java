@@ -65,6 +65,20 @@ class GatewayAccessIT {
     }
 
     @Test
+    void aCaseOpenedThroughTheGatewayIsLocatedOnTheGateway() {
+        // the service builds Location from the gateway's X-Forwarded-Host/-Proto; a client's own prefix is dropped
+        String personId = StaffApp.person("alice", Fixtures.uniqueLastName(), Fixtures.birthDate());
+        var response = given().auth().oauth2(Tokens.user("alice")).contentType("application/json")
+                .header("X-Forwarded-Prefix", "/elsewhere")
+                .body(java.util.Map.of("personId", personId, "theme", "ACCESS_TO_CARE", "origin", "SELF"))
+                .when().post("/api/cases")
+                .then().statusCode(201).extract();
+        String gateway = Suite.get().gatewayUrl().replaceAll("/$", "");
+        org.assertj.core.api.Assertions.assertThat(response.header("Location"))
+                .isEqualTo(gateway + "/api/cases/" + response.path("id"));
+    }
+
+    @Test
     void clientRequestIdIsKeptEndToEnd() {
         given().auth().oauth2(Tokens.user("alice")).header("X-Request-Id", "trace-me-12345")
                 .when().get("/api/cases/00000000-0000-0000-0000-000000000000")

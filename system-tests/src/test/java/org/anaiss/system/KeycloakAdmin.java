@@ -65,6 +65,26 @@ final class KeycloakAdmin {
         }
     }
 
+    /**
+     * Lets the web client send browsers back to a gateway at {@code origin} (the realm file lists the
+     * default ports only; Keycloak has no wildcard for ports). Idempotent.
+     */
+    static void allowWebRedirect(String origin) {
+        String admin = masterToken();
+        List<String> ids = given().baseUri(Env.keycloakUrl()).auth().oauth2(admin).queryParam("clientId", "anaiss-web")
+                .get("/admin/realms/anaiss/clients").then().statusCode(200).extract().jsonPath().getList("id");
+        String path = "/admin/realms/anaiss/clients/" + ids.get(0);
+        Map<String, Object> client = given().baseUri(Env.keycloakUrl()).auth().oauth2(admin).get(path).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        @SuppressWarnings("unchecked")
+        List<String> uris = new java.util.ArrayList<>((List<String>) client.get("redirectUris"));
+        if (!uris.contains(origin + "/*")) {
+            uris.add(origin + "/*");
+            given().baseUri(Env.keycloakUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("clientId", "anaiss-web", "redirectUris", uris)).put(path).then().statusCode(204);
+        }
+    }
+
     /** A user's token from that client (password grant). */
     static String userToken(String clientId, String username) {
         Response r = given().baseUri(Env.keycloakUrl()).formParam("grant_type", "password").formParam("client_id", clientId)

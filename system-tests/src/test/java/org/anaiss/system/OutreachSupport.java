@@ -25,8 +25,10 @@ final class OutreachSupport {
     static final String PARTNER_CHU = "partner-chu-rennes";
     static final String PARTNER_CHU_SECRET = "demo-partner-secret-chu";
     static final String MAIL_API = "http://" + Env.smtpHost() + ":" + Env.get("ANAISS_MAIL_API_PORT", "8025") + "/api";
-    private static final Pattern ANSWER_LINK = Pattern.compile("/api/outreach/answers/([A-Za-z0-9_-]{43})");
-    private static final Pattern REGISTRATION_LINK = Pattern.compile("/api/outreach/registrations/([A-Za-z0-9_-]{43})");
+    // the short links printed since the people's pages (/o/, /i/); those printed before still work
+    private static final Pattern ANSWER_LINK = Pattern.compile("(?:/o/|/api/outreach/answers/)([A-Za-z0-9_-]{43})");
+    private static final Pattern REGISTRATION_LINK = Pattern.compile("(?:/i/|/api/outreach/registrations/)([A-Za-z0-9_-]{43})");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s\"<>]+/(?:o|i)/[A-Za-z0-9_-]{43}");
 
     private OutreachSupport() {
     }
@@ -114,6 +116,20 @@ final class OutreachSupport {
 
     static String registrationToken(String address) {
         return token(REGISTRATION_LINK, address);
+    }
+
+    /** The whole link of the first mail of this address that has one, as the person would click it. */
+    static String link(String address, String subjectPrefix) {
+        for (Map<String, Object> m : mails(address)) {
+            if (subjectPrefix != null && !String.valueOf(m.get("subject")).startsWith(subjectPrefix)) {
+                continue;
+            }
+            Matcher matcher = URL.matcher(String.valueOf(m.get("mimeMessage")).replace("=\r\n", "").replace("=\n", ""));
+            if (matcher.find()) {
+                return matcher.group();
+            }
+        }
+        return null;
     }
 
     private static String token(Pattern pattern, String address) {

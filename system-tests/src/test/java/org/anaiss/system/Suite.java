@@ -38,6 +38,7 @@ public final class Suite {
     private final Path root;
     private final int basePort;
     private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final Map<Service, Process> replicas = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Suite() {
@@ -72,6 +73,46 @@ public final class Suite {
         return root.resolve("system-tests/target/suite-logs/" + service.module + ".log");
     }
 
+    /** The port of a service's second instance ({@link #startReplica}): 10 above the first. */
+    public int replicaPort(Service service) {
+        return port(service) + 10;
+    }
+
+    public String replicaUrl(Service service) {
+        return "http://localhost:" + replicaPort(service);
+    }
+
+    /**
+     * Starts a second instance of a service (not the gateway) on {@link #replicaPort}, with the suite's
+     * environment (the same database, broker and consumer groups as the first), and waits until it is ready.
+     */
+    public void startReplica(Service service) {
+        if (service == Service.GATEWAY) {
+            throw new IllegalArgumentException("one gateway");
+        }
+        Map<String, String> env = new LinkedHashMap<>(environment());
+        env.put(switch (service) {
+            case CASES -> "ANAISS_CASE_PORT";
+            case OUTREACH -> "ANAISS_OUTREACH_PORT";
+            default -> "ANAISS_STATS_PORT";
+        }, String.valueOf(replicaPort(service)));
+        Path log = root.resolve("system-tests/target/suite-logs/" + service.module + "-2.log");
+        Process p = launch(service, env, log);
+        synchronized (processes) {
+            replicas.put(service, p);
+        }
+        awaitReady(replicaUrl(service), service.module + " (second instance)", () -> p, log, Duration.ofSeconds(300));
+    }
+
+    /** Kills a service's second instance at once (SIGKILL). */
+    public void killReplica(Service service) {
+        Process p;
+        synchronized (processes) {
+            p = replicas.remove(service);
+        }
+        killNow(p);
+    }
+
     private void startAll() {
         List<CompletableFuture<Void>> ready = List.of(Service.values()).stream()
                 .map(s -> CompletableFuture.runAsync(() -> start(s)))
@@ -81,34 +122,60 @@ public final class Suite {
 
     /** Starts one service and waits until it is ready (bounded). */
     public void start(Service service) {
+        start(service, Map.of());
+    }
+
+    /** The packaged jar of a service. */
+    public Path jar(Service service) {
         Path jar = root.resolve(service.module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (./mvnw verify) first");
         }
+        return jar;
+    }
+
+    /** The environment the suite starts every service with (ports, infrastructure, dev-only keys). */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>(Env.common());
+        env.put("ANAISS_GATEWAY_PORT", String.valueOf(port(Service.GATEWAY)));
+        env.put("ANAISS_CASE_PORT", String.valueOf(port(Service.CASES)));
+        env.put("ANAISS_OUTREACH_PORT", String.valueOf(port(Service.OUTREACH)));
+        env.put("ANAISS_STATS_PORT", String.valueOf(port(Service.STATS)));
+        env.put("ANAISS_CASE_URL", url(Service.CASES));
+        env.put("ANAISS_OUTREACH_URL", url(Service.OUTREACH));
+        env.put("ANAISS_STATS_URL", url(Service.STATS));
+        // the links printed in letters and mails lead to this suite's gateway, whose pages give the fund's phone
+        env.put("ANAISS_PUBLIC_URL", gatewayUrl());
+        env.put("ANAISS_FUND_PHONE", "04 72 00 00 00");
+        // released periods looked for every few seconds, so tests see them without waiting an hour
+        env.put("ANAISS_CASES_STATS_INTERVAL", "5s");
+        env.put("ANAISS_CASES_STATS_INITIAL_DELAY", "3s");
+        return env;
+    }
+
+    /** Starts one service with these variables added to the suite's environment, and waits until it is ready. */
+    public void start(Service service, Map<String, String> extraEnv) {
+        Map<String, String> env = new LinkedHashMap<>(environment());
+        env.putAll(extraEnv);
+        Process p = launch(service, env, log(service));
+        synchronized (processes) {
+            processes.put(service, p);
+        }
+        awaitReady(url(service), service.module, () -> processes.get(service), log(service), Duration.ofSeconds(180));
+    }
+
+    private Process launch(Service service, Map<String, String> env, Path log) {
+        Path jar = jar(service);
         try {
-            Files.createDirectories(log(service).getParent());
+            Files.createDirectories(log.getParent());
             ProcessBuilder pb = new ProcessBuilder("java", "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
-            Map<String, String> env = pb.environment();
-            env.putAll(Env.common());
-            env.put("ANAISS_GATEWAY_PORT", String.valueOf(port(Service.GATEWAY)));
-            env.put("ANAISS_CASE_PORT", String.valueOf(port(Service.CASES)));
-            env.put("ANAISS_OUTREACH_PORT", String.valueOf(port(Service.OUTREACH)));
-            env.put("ANAISS_STATS_PORT", String.valueOf(port(Service.STATS)));
-            env.put("ANAISS_CASE_URL", url(Service.CASES));
-            env.put("ANAISS_OUTREACH_URL", url(Service.OUTREACH));
-            env.put("ANAISS_STATS_URL", url(Service.STATS));
-            // statistics exported every few seconds, so tests see them without waiting an hour
-            env.put("ANAISS_CASES_STATS_INTERVAL", "5s");
-            env.put("ANAISS_CASES_STATS_INITIAL_DELAY", "3s");
-            synchronized (processes) {
-                processes.put(service, pb.start());
-            }
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(env);
+            return pb.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + service.module, e);
         }
-        awaitReady(service, Duration.ofSeconds(180));
     }
 
     /** Stops one service the way an orchestrator would (SIGTERM, then SIGKILL after 20 s). */
@@ -136,6 +203,10 @@ public final class Suite {
         synchronized (processes) {
             p = processes.remove(service);
         }
+        killNow(p);
+    }
+
+    private static void killNow(Process p) {
         if (p != null) {
             try {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -146,17 +217,21 @@ public final class Suite {
     }
 
     private void stopAll() {
+        List.copyOf(replicas.keySet()).forEach(this::killReplica);
         List.copyOf(processes.keySet()).forEach(this::stop);
     }
 
-    private void awaitReady(Service service, Duration limit) {
+    private void awaitReady(String url, String name, java.util.function.Supplier<Process> process, Path log, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(3)).build();
         while (System.nanoTime() < deadline) {
-            Process p = processes.get(service);
+            Process p;
+            synchronized (processes) {
+                p = process.get();
+            }
             if (p != null && !p.isAlive()) {
-                throw new IllegalStateException(service.module + " exited during start; see " + log(service));
+                throw new IllegalStateException(name + " exited during start; see " + log);
             }
             try {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -175,6 +250,6 @@ public final class Suite {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(service.module + " not ready within " + limit.toSeconds() + " s; see " + log(service));
+        throw new IllegalStateException(name + " not ready within " + limit.toSeconds() + " s; see " + log);
     }
 }

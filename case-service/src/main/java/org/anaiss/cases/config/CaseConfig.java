@@ -3,6 +3,10 @@ package org.anaiss.cases.config;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.Min;
+
+import org.anaiss.platform.outbox.OutboxSettings;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -20,6 +24,8 @@ public interface CaseConfig {
     Retention retention();
 
     AuditVerification auditVerification();
+
+    Directory directory();
 
     /** Where outreach-service answers, for the DPO's export of everything held on a person. */
     @WithDefault("http://localhost:8082")
@@ -42,7 +48,7 @@ public interface CaseConfig {
     }
 
     interface Stats {
-        /** How often the statistics are exported ("off" to disable; tests use seconds). */
+        /** How often released periods not yet exported are looked for ("off" to disable; tests use seconds). */
         @WithDefault("1h")
         String interval();
 
@@ -55,11 +61,37 @@ public interface CaseConfig {
         java.time.ZoneId zone();
 
         /**
-         * A period closed for longer than this is exported one last time as frozen, then never
-         * recomputed: later deletions under the retention rules do not rewrite published history.
+         * A period is released this long after its end (late contacts recorded meanwhile are counted),
+         * exported once at the next run, and never again: nothing recorded, erased or purged later
+         * changes a released figure. stats-service's anaiss.stats.release.delay says the same to readers.
          */
         @WithDefault("45D")
         Duration freezeDelay();
+
+        /**
+         * Released periods not yet exported are exported when they were released within this window
+         * (after an outage, say). Older ones are only exported on request (POST
+         * /api/cases/admin/stats/export with granularity and period): their data may have been purged.
+         */
+        @WithDefault("365D")
+        Duration catchUp();
+
+        /**
+         * The staff rule: a region's figure of a period is released only if it is the work of at least
+         * this many teams (its cases held by them during the period), none of them holding more than half
+         * of the region's count. Never below 3.
+         */
+        @WithDefault("3")
+        @Min(value = 3, message = "anaiss.cases.stats.min-teams must be 3 or more: the staff rule may only be made stricter")
+        int minTeams();
+
+        /**
+         * The staff rule: ... and of at least this many distinct social workers (assigned to its cases, or
+         * authors of their contacts, during the period). Never below 10.
+         */
+        @WithDefault("10")
+        @Min(value = 10, message = "anaiss.cases.stats.min-social-workers must be 10 or more: the staff rule may only be made stricter")
+        int minSocialWorkers();
     }
 
     interface Retention {
@@ -84,22 +116,35 @@ public interface CaseConfig {
         java.time.Period rightsDeadline();
     }
 
-    interface Outbox {
-        /** How often the relay looks for events to send. */
-        @WithDefault("1s")
+    /**
+     * The platform outbox's settings (platform/outbox: defaults there), under this service's prefix; the sent
+     * events' retention keeps the outbox from being a second copy of the cases (its payloads carry person keys and statuses).
+     */
+    interface Outbox extends OutboxSettings {
+    }
+
+    /**
+     * The staff directory: who belongs to which team, read from Keycloak by a service-account client that may
+     * only view users (realm-management view-users), never learned from the use of the suite.
+     */
+    interface Directory {
+        /** Client id of the service account (deploy/keycloak/anaiss-realm.json: anaiss-directory). */
+        @WithDefault("anaiss-directory")
+        String clientId();
+
+        /**
+         * Its secret (ANAISS_DIRECTORY_CLIENT_SECRET). Unset: no directory is read, and the members of a team are
+         * those whose tokens the service has seen (a fallback for a realm without the client).
+         */
+        java.util.Optional<String> clientSecret();
+
+        /** How often the directory is read again ("off" to disable): a new worker can be assigned within this delay. */
+        @WithDefault("5m")
         String interval();
 
-        /** Wait after start before the first relay round. */
-        @WithDefault("2s")
-        String initialDelay();
-
-        /** Events relayed to Kafka per round. */
+        /** Users read per request to Keycloak. */
         @WithDefault("200")
-        int batchSize();
-
-        /** How long the relay waits for the broker before leaving a batch for the next round. */
-        @WithDefault("15s")
-        Duration sendTimeout();
+        int pageSize();
     }
 
     interface AuditVerification {

@@ -1,7 +1,5 @@
 package org.anaiss.cases.domain;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +9,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A social worker a team lead may assign cases to, as last seen in their token. A directory, never a counter. */
+/** A social worker a team lead may assign cases to, as their token describes them. A directory: no time of use, never a counter. */
 @Entity
 @Table(name = "staff_member")
 public class StaffMember extends PanacheEntityBase {
@@ -25,8 +23,6 @@ public class StaffMember extends PanacheEntityBase {
     public String team;
     @Column(name = "team_lead")
     public boolean teamLead;
-    @Column(name = "last_seen_at")
-    public Instant lastSeenAt;
 
     @Override
     public String toString() {

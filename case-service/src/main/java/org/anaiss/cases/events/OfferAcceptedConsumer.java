@@ -35,11 +35,13 @@ public class OfferAcceptedConsumer {
     private final ObjectMapper json;
     private final Validator validator;
     private final OfferIntakeService intake;
+    private final DeadLetters deadLetters;
 
-    public OfferAcceptedConsumer(ObjectMapper json, Validator validator, OfferIntakeService intake) {
+    public OfferAcceptedConsumer(ObjectMapper json, Validator validator, OfferIntakeService intake, DeadLetters deadLetters) {
         this.json = json;
         this.validator = validator;
         this.intake = intake;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("offer-accepted")
@@ -49,6 +51,7 @@ public class OfferAcceptedConsumer {
             event = parse(payload);
         } catch (MalformedEventException e) {
             LOG.warnf("malformed offer-accepted event dead-lettered: %s", e.getMessage());
+            deadLetters.offerAccepted();
             return Uni.createFrom().failure(e);
         }
         return intake.accept(event, traceparent(metadata))

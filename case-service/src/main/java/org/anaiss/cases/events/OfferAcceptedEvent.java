@@ -1,5 +1,7 @@
 package org.anaiss.cases.events;
 
+import org.anaiss.platform.crypto.ValidNir;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -15,13 +17,17 @@ import jakarta.validation.constraints.Size;
 import org.anaiss.cases.domain.ContactChannel;
 import org.anaiss.cases.domain.Region;
 import org.anaiss.cases.domain.Sex;
-import org.anaiss.cases.rest.api.ValidNir;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * An {@code offer-accepted} CloudEvent as case-service reads it. The contract is the producer's
  * JSON Schema (outreach-service/src/main/resources/schemas/offer-accepted.v1.json); the contract
- * test checks that this reading accepts what that schema allows.
+ * test checks that this reading accepts what that schema allows. Fields it does not know are
+ * ignored at every level (docs/events.md): a producer may add an optional field before its
+ * consumers read it, without sending every event to the dead-letter topic.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record OfferAcceptedEvent(
         @NotBlank String specversion,
         @NotBlank @Size(max = 100) String id,
@@ -34,15 +40,16 @@ public record OfferAcceptedEvent(
 
     public static final String TOPIC = "offer-accepted";
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Data(
             @NotNull UUID offerId,
             @NotNull Region region,
             @NotNull SignalType signalType,
             @Valid @NotNull PersonData person,
-            @Size(max = 500) String preferredContactSlot,
-            @NotNull Instant acceptedAt) {
+            @Size(max = 500) String preferredContactSlot) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record PersonData(
             @NotBlank @Size(max = 100) String lastName,
             @NotBlank @Size(max = 100) String firstName,

@@ -1,54 +1,18 @@
 package org.anaiss.cases.events;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.anaiss.platform.outbox.OutboxWriter;
+import org.anaiss.platform.outbox.ServiceOutbox;
 
-import io.smallrye.mutiny.Uni;
-
-/** Adds an event to the outbox; call it inside the transaction of the change it reports. */
+/**
+ * Adds an event of case-service to its outbox ({@code add}); call it inside the transaction of the change it
+ * reports. Writing, relaying and purging are the platform outbox's (platform/outbox).
+ */
 @ApplicationScoped
-public class Outbox {
+public class Outbox extends ServiceOutbox {
 
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    public Outbox(ObjectMapper json, Clock clock) {
-        this.json = json;
-        this.clock = clock;
-    }
-
-    public Uni<Void> add(String topic, String key, String type, String subject, Object data) {
-        return add(topic, key, type, subject, data, null, null);
-    }
-
-    /**
-     * @param eventId the CloudEvents id, when it must be deterministic (null: a random UUID)
-     * @param traceparent the W3C trace context of the request behind the event (null if none)
-     */
-    public Uni<Void> add(String topic, String key, String type, String subject, Object data, String eventId, String traceparent) {
-        Instant now = clock.instant();
-        UUID id = UUID.randomUUID();
-        CloudEvent<Object> envelope = new CloudEvent<>("1.0", eventId == null ? id.toString() : eventId, CloudEvent.SOURCE,
-                type, now, "application/json", subject, data);
-        OutboxEvent event = new OutboxEvent();
-        event.id = id;
-        event.eventId = eventId;
-        event.traceparent = traceparent;
-        event.topic = topic;
-        event.recordKey = key;
-        event.type = type;
-        event.createdAt = now;
-        try {
-            event.payload = json.writeValueAsString(envelope);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalStateException("event not serialisable: " + type, e));
-        }
-        return event.persist().replaceWithVoid();
+    public Outbox(OutboxWriter writer) {
+        super(writer, CloudEvent.SOURCE);
     }
 }

@@ -60,6 +60,10 @@ public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> 
         if (q.unassigned()) {
             filters.add("c.assignedTo is null");
         }
+        if (q.personId() != null) {
+            filters.add("c.person.id = :person");
+            params.and("person", q.personId());
+        }
         if (q.updatedSince() != null) {
             filters.add("c.updatedAt >= :since");
             params.and("since", q.updatedSince());

@@ -1,5 +1,12 @@
 package org.anaiss.cases.rest;
 
+import org.anaiss.platform.crypto.KeyUsage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,40 +16,86 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.anaiss.cases.events.StatsExporter;
-import org.anaiss.cases.rest.api.KeyUsage;
+import org.anaiss.cases.service.AuditReadingView;
+import org.anaiss.cases.service.AuditService;
 import org.anaiss.cases.service.ReencryptionService;
+import org.anaiss.cases.service.StatsPeriod;
+import org.anaiss.platform.problem.Params;
+import org.anaiss.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/** Operations on the encryption keys; nothing here shows a case's content. */
+/** Operations on the encryption keys, the statistics export, the trail of audit readings; nothing here shows a case's content. */
 @Path("/api/cases/admin")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Administration", description = "Key rotation, statistics export")
+@Tag(name = "Administration", description = "Key rotation, statistics export, readings of the audit trail")
 public class AdminResource {
 
-    /** An export run: how many tables were written to the outbox, in how long. */
+    /** An export run: how many tables were released (written to the outbox), in how long. */
     public record ExportRun(int tables, long millis) {
     }
 
     private final ReencryptionService reencryption;
     private final StatsExporter exporter;
+    private final AuditService audit;
+    private final Clock clock;
 
-    public AdminResource(ReencryptionService reencryption, StatsExporter exporter) {
+    public AdminResource(ReencryptionService reencryption, StatsExporter exporter, AuditService audit, Clock clock) {
         this.reencryption = reencryption;
         this.exporter = exporter;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/audit-readings")
+    @RolesAllowed("admin")
+    @Operation(summary = "Who read the audit trail, when, with which filter and why, newest first",
+            description = "The trail of the DPO's readings of the audit trail, written by each reading and unalterable (no "
+                    + "update, no deletion within a year). Period [from, to), default the last 31 days.")
+    public Uni<List<AuditReadingView>> auditReadings(@Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 instant, exclusive; default now") @QueryParam("to") String to,
+            @Parameter(description = "1 to 1000; default 200") @QueryParam("limit") String limit) {
+        Instant end = Params.instant("to", to);
+        end = end != null ? end : clock.instant().plusSeconds(60);
+        Instant start = Params.instant("from", from);
+        start = start != null ? start : end.minus(Duration.ofDays(31));
+        if (!start.isBefore(end)) {
+            throw ProblemException.badRequest("invalid-period", "Invalid period", "'from' must be before 'to'.");
+        }
+        return audit.readings(start, end, Params.intValue("limit", limit, 200, 1, 1000));
     }
 
     @POST
     @Path("/stats/export")
     @RolesAllowed("admin")
-    @Operation(summary = "Export the statistics now (they are also exported on schedule)")
-    public Uni<ExportRun> exportStats() {
+    @Operation(summary = "Release the statistics of the periods released and not exported yet (also done on schedule)",
+            description = "A period is released once, when it ended longer ago than the freeze delay, and never again. Without "
+                    + "parameters: every period released within the catch-up window. With granularity (MONTH, QUARTER, YEAR) and "
+                    + "period (2026-03, 2026-Q1, 2026): that one released period, whenever it was released (0 tables when it was "
+                    + "already); 409 when it is not released yet.")
+    public Uni<ExportRun> exportStats(@QueryParam("granularity") String granularity, @QueryParam("period") String period) {
         long start = System.nanoTime();
-        return exporter.exportNow().map(n -> new ExportRun(n, (System.nanoTime() - start) / 1_000_000));
+        Uni<Integer> run;
+        if (granularity == null && period == null) {
+            run = exporter.exportNow();
+        } else {
+            StatsPeriod.Granularity g = Params.enumValue(StatsPeriod.Granularity.class, "granularity", granularity);
+            if (g == null || period == null) {
+                throw ProblemException.badRequest("invalid-parameter", "Invalid parameter",
+                        "Give both 'granularity' and 'period' (e.g. granularity=MONTH&period=2026-03), or neither.");
+            }
+            StatsPeriod p = StatsPeriod.parse(g, period.trim()).orElseThrow(() -> ProblemException.badRequest("invalid-parameter",
+                    "Invalid parameter", "'period' must be a " + g + " period such as "
+                            + switch (g) { case MONTH -> "2026-03"; case QUARTER -> "2026-Q1"; case YEAR -> "2026"; } + "."));
+            run = exporter.exportPeriod(p);
+        }
+        return run.map(n -> new ExportRun(n, (System.nanoTime() - start) / 1_000_000));
     }
 
     @GET

@@ -16,13 +16,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.anaiss.cases.rest.api.AuditRecordView;
-import org.anaiss.cases.rest.api.AuditVerification;
+import org.anaiss.cases.service.AuditRecordView;
 import org.anaiss.cases.rest.api.AuditVerificationJobRequest;
-import org.anaiss.cases.rest.api.AuditVerificationJobView;
+import org.anaiss.cases.service.AuditVerificationJobView;
 import org.anaiss.cases.service.AuditService;
-import org.anaiss.cases.service.AuditVerificationService;
-import org.anaiss.cases.service.ProblemException;
+import org.anaiss.platform.audit.AuditVerification;
+import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/** The audit trail, for the data protection officer only: per case, per person, per period. Never per user. */
+/**
+ * The audit trail, for the data protection officer only: per case, per person, per period (31 days at most, with a
+ * reason), per actor only for a named incident; every reading recorded. Never counted per user.
+ */
 @Path("/api/cases/audit")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,39 +46,35 @@ public class AuditResource {
     private static final int MAX_LIMIT = 1000;
     private static final int MAX_JOBS = 100;
     private final AuditService audit;
-    private final AuditVerificationService verifications;
+    private final CurrentCaller caller;
 
-    public AuditResource(AuditService audit, AuditVerificationService verifications) {
+    public AuditResource(AuditService audit, CurrentCaller caller) {
         this.audit = audit;
-        this.verifications = verifications;
+        this.caller = caller;
     }
 
     @GET
     @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Audit records of one case, one person, or one period", description = "Exactly one of caseId, personId, or from+to. "
-            + "Page with afterSeq (the last seq received).")
+    @Operation(summary = "Audit records of one case, one person, one period, or one actor for an incident",
+            description = "Exactly one of: caseId; personId; from+to (at most 31 days) with a reason; actor with from+to (at most "
+                    + "31 days), a reason and the incident's reference (INC-<year>-<number>, e.g. INC-2026-0042). Every reading is "
+                    + "recorded (who, when, which filter, why) where admins see it and nobody can alter it. Page with afterSeq "
+                    + "(the last seq received); each page is a reading. There is no count per user, and none will be added.")
+    @APIResponse(responseCode = "200", description = "The records, in seq order")
+    @APIResponse(responseCode = "400", description = "A reading the rules do not allow (period over 31 days, no reason, an actor "
+            + "without an incident reference...); nothing was read nor recorded")
     public Uni<List<AuditRecordView>> records(@QueryParam("caseId") String caseParam, @QueryParam("personId") String personParam,
             @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to,
+            @Parameter(description = "ISO-8601 instant, exclusive; at most 31 days after 'from'") @QueryParam("to") String to,
+            @Parameter(description = "Username whose actions are read: only with from+to, reason and incident") @QueryParam("actor") String actor,
+            @Parameter(description = "Why the trail is read (10 to 500 characters); required by period and by actor, recorded")
+            @QueryParam("reason") String reason,
+            @Parameter(description = "Reference of the incident investigated, INC-<year>-<number>; required by actor")
+            @QueryParam("incident") String incident,
             @QueryParam("afterSeq") String afterSeq, @QueryParam("limit") String limit) {
-        UUID caseId = Params.uuid("caseId", caseParam);
-        UUID personId = Params.uuid("personId", personParam);
-        long after = Params.longValue("afterSeq", afterSeq, 0);
-        int max = Params.intValue("limit", limit, 200, 1, MAX_LIMIT);
-        Instant start = Params.instant("from", from);
-        Instant end = Params.instant("to", to);
-        int criteria = (caseId != null ? 1 : 0) + (personId != null ? 1 : 0) + (start != null || end != null ? 1 : 0);
-        if (criteria != 1 || (criteria == 1 && caseId == null && personId == null && (start == null || end == null))) {
-            throw ProblemException.badRequest("invalid-audit-query", "Invalid audit query",
-                    "Give exactly one of caseId, personId, or from and to.");
-        }
-        if (caseId != null) {
-            return audit.forCase(caseId, after, max);
-        }
-        if (personId != null) {
-            return audit.forPerson(personId, after, max);
-        }
-        return audit.inPeriod(start, end, after, max);
+        return audit.read(caller.get(), Params.uuid("caseId", caseParam), Params.uuid("personId", personParam),
+                Params.instant("from", from), Params.instant("to", to), actor, reason, incident,
+                Params.longValue("afterSeq", afterSeq, 0), Params.intValue("limit", limit, 200, 1, MAX_LIMIT));
     }
 
     @GET
@@ -108,7 +106,7 @@ public class AuditResource {
             description = "The period; each end optional") AuditVerificationJobRequest request) {
         Instant from = Params.instant("from", request == null ? null : request.from());
         Instant to = Params.instant("to", request == null ? null : request.to());
-        return verifications.start(from, to).map(job -> Response.accepted(job)
+        return audit.startVerification(from, to).map(job -> Response.accepted(job)
                 .location(URI.create("/api/cases/audit/verifications/" + job.id())).build());
     }
 
@@ -118,7 +116,7 @@ public class AuditResource {
     @Operation(summary = "The latest background verifications of the hash chains, newest first")
     public Uni<List<AuditVerificationJobView>> verificationJobs(
             @Parameter(description = "How many, 1 to " + MAX_JOBS + "; default 20") @QueryParam("limit") String limit) {
-        return verifications.latest(Params.intValue("limit", limit, 20, 1, MAX_JOBS));
+        return audit.verificationJobs(Params.intValue("limit", limit, 20, 1, MAX_JOBS));
     }
 
     @GET
@@ -131,6 +129,6 @@ public class AuditResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditVerificationJobView.class)))
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<AuditVerificationJobView> verificationJob(@PathParam("jobId") UUID jobId) {
-        return verifications.find(jobId);
+        return audit.verificationJob(jobId);
     }
 }

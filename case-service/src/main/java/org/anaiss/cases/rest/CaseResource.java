@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.anaiss.cases.config.CaseConfig;
 import org.anaiss.cases.domain.CaseStatus;
 import org.anaiss.cases.domain.Theme;
 import org.anaiss.cases.repository.CaseQuery;
@@ -29,9 +30,10 @@ import org.anaiss.cases.rest.api.CaseView;
 import org.anaiss.cases.rest.api.Page;
 import org.anaiss.cases.rest.api.StaffView;
 import org.anaiss.cases.rest.api.StatusChangeRequest;
-import org.anaiss.cases.config.CaseConfig;
+import org.anaiss.cases.rest.api.StatusChangeView;
 import org.anaiss.cases.service.CaseService;
-import org.anaiss.cases.service.ProblemException;
+import org.anaiss.platform.problem.Params;
+import org.anaiss.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -65,6 +67,7 @@ public class CaseResource {
             @Parameter(description = "a theme of the fixed list") @QueryParam("theme") String theme,
             @Parameter(description = "only the cases assigned to me") @QueryParam("mine") String mine,
             @Parameter(description = "only the cases waiting in the queue") @QueryParam("unassigned") String unassigned,
+            @Parameter(description = "only the cases of this person (UUID)") @QueryParam("personId") String personId,
             @Parameter(description = "ISO-8601 instant") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "field,direction: updatedAt|openedAt|lastContactAt|status|theme, asc|desc") @QueryParam("sort") String sort,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -84,6 +87,7 @@ public class CaseResource {
                 Params.enumValue(Theme.class, "theme", theme),
                 Params.bool("mine", mine) ? caller.get().username() : null,
                 Params.bool("unassigned", unassigned),
+                Params.uuid("personId", personId),
                 Params.instant("updatedSince", updatedSince), sortField, ascending,
                 Params.intValue("page", page, 0, 0, 100_000),
                 Params.intValue("size", size, 20, 1, config.lists().maxPageSize()));
@@ -105,6 +109,14 @@ public class CaseResource {
     @Operation(summary = "Read a case", description = "404 for a case outside the caller's team or region.")
     public Uni<CaseView> get(@PathParam("caseId") UUID caseId) {
         return cases.get(caller.get(), caseId);
+    }
+
+    @GET
+    @Path("/{caseId}/status-history")
+    @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
+    @Operation(summary = "The status history of a case", description = "Oldest first; each status with the day it took effect (no time, no author). 404 outside the caller's team or region.")
+    public Uni<List<StatusChangeView>> statusHistory(@PathParam("caseId") UUID caseId) {
+        return cases.statusHistory(caller.get(), caseId);
     }
 
     @POST

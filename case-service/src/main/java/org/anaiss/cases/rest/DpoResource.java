@@ -36,6 +36,7 @@ import org.anaiss.cases.rest.api.RightsRequestView;
 import org.anaiss.cases.service.DpoService;
 import org.anaiss.cases.service.ExportPdf;
 import org.anaiss.cases.service.RetentionService;
+import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

@@ -23,6 +23,7 @@ import org.anaiss.cases.rest.api.PersonSearchRequest;
 import org.anaiss.cases.rest.api.PersonSummary;
 import org.anaiss.cases.rest.api.PersonView;
 import org.anaiss.cases.service.PersonService;
+import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +79,7 @@ public class PersonResource {
     public Uni<PersonView> update(@PathParam("personId") UUID personId, @QueryParam("version") String version,
             @Valid @NotNull PersonRequest request) {
         if (version == null) {
-            throw org.anaiss.cases.service.ProblemException.badRequest("version-required", "Version required",
+            throw org.anaiss.platform.problem.ProblemException.badRequest("version-required", "Version required",
                     "Send ?version= with the version you read, so a concurrent change is not overwritten.");
         }
         return persons.update(caller.get(), personId, request, Params.intValue("version", version, 0, 0, Integer.MAX_VALUE));

@@ -1,96 +1,102 @@
 package org.anaiss.cases.service;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.anaiss.cases.domain.AuditRecord;
-import org.anaiss.cases.repository.AuditRepository;
-import org.anaiss.cases.rest.api.AuditRecordView;
-import org.anaiss.cases.rest.api.AuditVerification;
+import org.anaiss.platform.audit.AuditException;
+import org.anaiss.platform.audit.AuditJob;
+import org.anaiss.platform.audit.AuditLayout;
+import org.anaiss.platform.audit.AuditQuery;
+import org.anaiss.platform.audit.AuditReader;
+import org.anaiss.platform.audit.AuditVerification;
+import org.anaiss.platform.problem.ProblemException;
+import org.anaiss.platform.audit.AuditVerificationJobs;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The DPO's view of the audit trail: per case, per person, per period, and a verification of the
- * hash chains. There is deliberately no query per user and no aggregate: the trail serves security,
- * never the measurement of staff.
+ * The DPO's view of case-service's audit trail, with the rules and verification of platform/audit
+ * (docs/audit.md): per case, per person, per period of at most 31 days with a reason, per actor only
+ * for a named incident; every reading recorded. There is deliberately no aggregate, no count per user.
  */
 @ApplicationScoped
 public class AuditService {
 
-    private final AuditRepository audit;
-    private final Clock clock;
+    private final AuditLayout layout;
+    private final AuditReader reader;
+    private final AuditVerificationJobs jobs;
 
-    public AuditService(AuditRepository audit, Clock clock) {
-        this.audit = audit;
-        this.clock = clock;
+    public AuditService(AuditLayout layout, AuditReader reader, AuditVerificationJobs jobs) {
+        this.layout = layout;
+        this.reader = reader;
+        this.jobs = jobs;
     }
-
-    @WithSession
-    public Uni<List<AuditRecordView>> forCase(UUID caseId, long afterSeq, int limit) {
-        return audit.forCase(caseId, afterSeq, limit).map(AuditService::views);
-    }
-
-    @WithSession
-    public Uni<List<AuditRecordView>> forPerson(UUID personId, long afterSeq, int limit) {
-        return audit.forPerson(personId, afterSeq, limit).map(AuditService::views);
-    }
-
-    @WithSession
-    public Uni<List<AuditRecordView>> inPeriod(Instant from, Instant to, long afterSeq, int limit) {
-        if (!from.isBefore(to)) {
-            return Uni.createFrom().failure(ProblemException.badRequest("invalid-period", "Invalid period",
-                    "'from' must be before 'to'."));
-        }
-        return audit.inPeriod(from, to, afterSeq, limit).map(AuditService::views);
-    }
-
-    /** The default period of a verification: a synchronous request must end in bounded time. */
-    static final java.time.Duration DEFAULT_VERIFICATION_PERIOD = java.time.Duration.ofDays(31);
 
     /**
-     * The period [from, to) of a verification, synchronous or in the background: by default the 31
-     * days before now.
-     * @throws ProblemException 400 when it is empty
+     * One reading of the trail, recorded (who, when, which filter, why) in the same transaction.
+     * @throws ProblemException 400 for a reading the rules do not allow
      */
-    static Period verificationPeriod(Instant from, Instant to, Clock clock) {
-        Instant end = to != null ? to : clock.instant().plusSeconds(60);
-        Instant start = from != null ? from : end.minus(DEFAULT_VERIFICATION_PERIOD);
-        if (!start.isBefore(end)) {
-            throw ProblemException.badRequest("invalid-period", "Invalid period", "'from' must be before 'to'.");
-        }
-        return new Period(start, end);
-    }
-
-    /** [from, to) */
-    record Period(Instant from, Instant to) {
-    }
-
-    @WithSession
-    public Uni<AuditVerification> verify(Instant from, Instant to) {
-        Period period;
+    public Uni<List<AuditRecordView>> read(Caller reader, UUID caseId, UUID personId, Instant from, Instant to, String actor,
+            String reason, String incident, long afterSeq, int limit) {
+        Map<String, Object> subjects = new HashMap<>();
+        subjects.put("caseId", caseId);
+        subjects.put("personId", personId);
+        AuditQuery query;
         try {
-            period = verificationPeriod(from, to, clock);
-        } catch (ProblemException e) {
-            return Uni.createFrom().failure(e);
+            query = AuditQuery.of(layout, subjects, from, to, actor, reason, incident, afterSeq, limit);
+        } catch (AuditException e) {
+            throw problem(e);
         }
-        return audit.verifyChains(period.from(), period.to()).map(row -> {
-            long checked = ((Number) row[0]).longValue();
-            Long firstBroken = row[1] == null ? null : ((Number) row[1]).longValue();
-            long broken = ((Number) row[2]).longValue();
-            return new AuditVerification(broken == 0, checked, firstBroken, broken, clock.instant());
-        });
+        return this.reader.read(AuditTrail.actor(reader), query).map(rows -> rows.stream().map(r -> new AuditRecordView(r.seq(),
+                r.at(), r.actor(), r.actorRole(), r.action(), r.recordType(), r.recordId(), (UUID) r.subjects().get(0),
+                (UUID) r.subjects().get(1), r.requestId(), r.chain(), r.hash())).toList());
     }
 
-    private static List<AuditRecordView> views(List<AuditRecord> records) {
-        return records.stream().map(r -> new AuditRecordView(r.seq, r.at, r.actor, r.actorRole, r.action, r.recordType,
-                r.recordId, r.caseId, r.personId, r.requestId, r.chain,
-                r.hash == null ? null : HexFormat.of().formatHex(r.hash))).toList();
+    /** The readings of the trail in [from, to), newest first (for admins: who read the trail, and why). */
+    public Uni<List<AuditReadingView>> readings(Instant from, Instant to, int limit) {
+        return reader.readings(from, to, limit).map(rows -> rows.stream().map(r -> new AuditReadingView(r.id(), r.readAt(),
+                r.reader(), r.readerRole(), r.filterKind(), r.filter(), r.reason(), r.incident(), r.requestId())).toList());
+    }
+
+    public Uni<AuditVerification> verify(Instant from, Instant to) {
+        return problems(reader.verify(from, to));
+    }
+
+    public Uni<AuditVerificationJobView> startVerification(Instant from, Instant to) {
+        return problems(jobs.start(from, to)).map(AuditService::view);
+    }
+
+    public Uni<AuditVerificationJobView> verificationJob(UUID id) {
+        return problems(jobs.find(id)).map(AuditService::view);
+    }
+
+    public Uni<List<AuditVerificationJobView>> verificationJobs(int limit) {
+        return jobs.latest(limit).map(list -> list.stream().map(AuditService::view).toList());
+    }
+
+    /** Works on the running verification job, if any (replicas share it chunk by chunk). */
+    @Scheduled(every = "${anaiss.cases.audit-verification.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "audit-verification")
+    Uni<Void> tick() {
+        return jobs.tick();
+    }
+
+    private static AuditVerificationJobView view(AuditJob j) {
+        return new AuditVerificationJobView(j.id(), j.state(), j.from(), j.to(), j.recordsChecked(), j.brokenRecords(),
+                j.firstBrokenSeq(), j.intact(), j.startedAt(), j.finishedAt(), j.failure());
+    }
+
+    private static <T> Uni<T> problems(Uni<T> uni) {
+        return uni.onFailure(AuditException.class).transform(e -> problem((AuditException) e));
+    }
+
+    private static ProblemException problem(AuditException e) {
+        return new ProblemException(e.status(), e.slug(), e.title(), e.getMessage(), e.extensions());
     }
 }

@@ -1,5 +1,9 @@
 package org.anaiss.cases.service;
 
+import org.anaiss.platform.crypto.NirHasher;
+
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,14 +17,18 @@ import org.anaiss.cases.domain.Person;
 import org.anaiss.cases.domain.SupportCase;
 import org.anaiss.cases.events.CaseEventData;
 import org.anaiss.cases.events.Outbox;
+import org.anaiss.cases.repository.CaseAssignmentRepository;
 import org.anaiss.cases.repository.CaseQuery;
 import org.anaiss.cases.repository.CaseRepository;
+import org.anaiss.cases.repository.CaseStatusHistoryRepository;
 import org.anaiss.cases.rest.api.AssignmentRequest;
 import org.anaiss.cases.rest.api.CaseCreateRequest;
 import org.anaiss.cases.rest.api.CaseView;
 import org.anaiss.cases.rest.api.Page;
 import org.anaiss.cases.rest.api.StaffView;
 import org.anaiss.cases.rest.api.StatusChangeRequest;
+import org.anaiss.cases.rest.api.StatusChangeView;
+import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -42,9 +50,12 @@ public class CaseService {
     private final StaffDirectory staff;
     private final Outbox outbox;
     private final Clock clock;
+    private final CaseAssignmentRepository assignments;
+    private final CaseStatusHistoryRepository history;
 
     public CaseService(CaseRepository cases, PersonService persons, FieldCipher cipher, NirHasher hasher,
-            AuditTrail audit, StaffDirectory staff, Outbox outbox, Clock clock) {
+            AuditTrail audit, StaffDirectory staff, Outbox outbox, Clock clock, CaseAssignmentRepository assignments,
+            CaseStatusHistoryRepository history) {
         this.cases = cases;
         this.persons = persons;
         this.cipher = cipher;
@@ -53,6 +64,8 @@ public class CaseService {
         this.staff = staff;
         this.outbox = outbox;
         this.clock = clock;
+        this.assignments = assignments;
+        this.history = history;
     }
 
     @WithTransaction
@@ -75,6 +88,7 @@ public class CaseService {
                     c.createdAt = now;
                     c.updatedAt = now;
                     return cases.persist(c)
+                            .call(() -> assignments.record(c.id, c.team, c.assignedTo))
                             .call(() -> opened(c, caller.traceparent()))
                             .call(() -> audit.record(caller, AuditAction.CREATE, RECORD, c.id, c.id, person.id))
                             .call(() -> staff.seen(caller))
@@ -82,11 +96,11 @@ public class CaseService {
                 });
     }
 
-    /** Writes CaseOpened to the outbox; also used when an accepted offer opens a case. */
+    /** Starts the status history and writes CaseOpened to the outbox; also used when an accepted offer opens a case. */
     Uni<Void> opened(SupportCase c, String traceparent) {
-        return outbox.add(CaseEventData.TOPIC, c.id.toString(), CaseEventData.OPENED, c.id.toString(),
-                new CaseEventData(c.id, hasher.personKey(c.person.nirHash), c.region.name(), c.theme.name(),
-                        c.origin.name(), c.status.name(), null, null, c.openedAt), null, traceparent);
+        return history.record(c.id, c.status, null).chain(() -> outbox.add(CaseEventData.TOPIC, c.id.toString(), CaseEventData.OPENED,
+                c.id.toString(), new CaseEventData(c.id, hasher.personKey(c.person.nirHash), c.region.name(), c.status.name(),
+                        c.openedAt), null, traceparent));
     }
 
     @WithTransaction
@@ -95,6 +109,15 @@ public class CaseService {
                 .call(c -> audit.record(caller, AuditAction.READ, RECORD, c.id, c.id, c.person.id))
                 .call(() -> staff.seen(caller))
                 .map(this::view);
+    }
+
+    /** The status history of a case the caller may see, oldest first. */
+    @WithTransaction
+    public Uni<List<StatusChangeView>> statusHistory(Caller caller, UUID id) {
+        return load(caller, id)
+                .call(c -> audit.record(caller, AuditAction.READ, RECORD, c.id, c.id, c.person.id))
+                .chain(c -> history.of(c.id))
+                .map(list -> list.stream().map(h -> new StatusChangeView(h.status, h.closureReason, h.changedOn)).toList());
     }
 
     @WithTransaction
@@ -131,9 +154,8 @@ public class CaseService {
             c.updatedAt = now;
             String type = to == CaseStatus.CLOSED ? CaseEventData.CLOSED : CaseEventData.STATUS_CHANGED;
             return outbox.add(CaseEventData.TOPIC, c.id.toString(), type, c.id.toString(),
-                    new CaseEventData(c.id, hasher.personKey(c.person.nirHash), c.region.name(), c.theme.name(),
-                            c.origin.name(), to.name(), from.name(),
-                            c.closureReason == null ? null : c.closureReason.name(), now), null, caller.traceparent())
+                    new CaseEventData(c.id, hasher.personKey(c.person.nirHash), c.region.name(), to.name(), now), null, caller.traceparent())
+                    .call(() -> history.record(c.id, to, c.closureReason))
                     .call(() -> audit.record(caller, AuditAction.STATUS_CHANGE, RECORD, c.id, c.id, c.person.id))
                     .call(cases::flush)
                     .map(v -> view(c));
@@ -150,7 +172,8 @@ public class CaseService {
                     c.team = caller.team();
                     c.assignedTo = request.assignee();
                     c.updatedAt = clock.instant();
-                    return audit.record(caller, AuditAction.ASSIGN, RECORD, c.id, c.id, c.person.id)
+                    return assignments.record(c.id, c.team, c.assignedTo)
+                            .call(() -> audit.record(caller, AuditAction.ASSIGN, RECORD, c.id, c.id, c.person.id))
                             .call(cases::flush)
                             .map(v -> view(c));
                 });
@@ -163,7 +186,8 @@ public class CaseService {
         return load(caller, id).chain(c -> {
             c.assignedTo = null;
             c.updatedAt = clock.instant();
-            return audit.record(caller, AuditAction.ASSIGN, RECORD, c.id, c.id, c.person.id)
+            return assignments.record(c.id, c.team, null)
+                    .call(() -> audit.record(caller, AuditAction.ASSIGN, RECORD, c.id, c.id, c.person.id))
                     .call(cases::flush)
                     .map(v -> view(c));
         });
@@ -204,7 +228,7 @@ public class CaseService {
         return staff.member(assignee).map(m -> {
             if (m == null || m.region != caller.region() || !Objects.equals(m.team, caller.team())) {
                 throw ProblemException.badRequest("unknown-assignee", "Unknown assignee",
-                        "The assignee is not a known social worker of your team (they appear once they have used the service).");
+                        "The assignee is not a social worker of your team in the directory (Keycloak: role social-worker, region and team set).");
             }
             return null;
         }).replaceWithVoid();

@@ -1,5 +1,7 @@
 package org.anaiss.cases.service;
 
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;

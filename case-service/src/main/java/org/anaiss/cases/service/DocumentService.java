@@ -1,5 +1,7 @@
 package org.anaiss.cases.service;
 
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import org.anaiss.cases.domain.Document;
 import org.anaiss.cases.repository.DocumentMeta;
 import org.anaiss.cases.repository.DocumentRepository;
 import org.anaiss.cases.rest.api.DocumentView;
+import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

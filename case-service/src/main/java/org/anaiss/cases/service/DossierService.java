@@ -1,5 +1,7 @@
 package org.anaiss.cases.service;
 
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,10 @@
 package org.anaiss.cases.service;
 
+import org.anaiss.platform.crypto.Nir;
+import org.anaiss.platform.crypto.NirHasher;
+
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +34,7 @@ import org.anaiss.cases.rest.api.PersonView;
 import org.anaiss.cases.rest.api.RightsRequestAnswer;
 import org.anaiss.cases.rest.api.RightsRequestCreate;
 import org.anaiss.cases.rest.api.RightsRequestView;
+import org.anaiss.platform.problem.ProblemException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -63,6 +69,9 @@ public class DpoService {
     private final ObjectMapper json;
     private final CaseConfig config;
     private final Clock clock;
+    // announces erasures to the other services (a field, not a constructor argument: the constructor changes often)
+    @jakarta.inject.Inject
+    ErasurePropagation erasures;
 
     public DpoService(PersonRepository persons, CaseRepository cases, PersonService personService, DossierService dossiers,
             FieldCipher cipher, NirHasher hasher, AuditTrail audit, Outbox outbox, @RestClient OutreachDpoClient outreach,
@@ -152,12 +161,15 @@ public class DpoService {
                     for (SupportCase c : list) {
                         chain = chain.chain(() -> (c.status == CaseStatus.CLOSED ? Uni.createFrom().voidItem()
                                 : outbox.add(CaseEventData.TOPIC, c.id.toString(), CaseEventData.CLOSED, c.id.toString(),
-                                        new CaseEventData(c.id, hasher.personKey(person.nirHash), c.region.name(), c.theme.name(),
-                                                c.origin.name(), CaseStatus.CLOSED.name(), c.status.name(), null, clock.instant()))))
+                                        new CaseEventData(c.id, hasher.personKey(person.nirHash), c.region.name(),
+                                                CaseStatus.CLOSED.name(), clock.instant()))))
                                 .chain(() -> audit.record(dpo, AuditAction.DELETE, CaseService.RECORD, c.id, c.id, personId))
                                 .chain(() -> dossiers.deleteCaseContents(c.id));
                     }
                     return chain.chain(() -> audit.record(dpo, AuditAction.DELETE, PersonService.RECORD, personId, null, personId))
+                            // outreach-service (and any other holder) learns it through the outbox, in this transaction
+                            .chain(() -> erasures.announce(personId, person.nirHash, list.stream().map(c -> c.id).toList(),
+                                    org.anaiss.cases.domain.ErasureRequest.Reason.DPO))
                             .chain(() -> Person.delete("id = ?1", personId)).replaceWithVoid();
                 }));
     }

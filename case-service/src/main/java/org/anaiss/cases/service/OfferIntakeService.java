@@ -1,5 +1,10 @@
 package org.anaiss.cases.service;
 
+import org.anaiss.platform.crypto.Nir;
+import org.anaiss.platform.crypto.NirHasher;
+
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
@@ -13,10 +18,10 @@ import org.anaiss.cases.domain.Person;
 import org.anaiss.cases.domain.SupportCase;
 import org.anaiss.cases.domain.Theme;
 import org.anaiss.cases.events.OfferAcceptedEvent;
-import org.anaiss.cases.events.ProcessedEvent;
 import org.anaiss.cases.repository.CaseRepository;
 import org.anaiss.cases.repository.PersonRepository;
 import org.anaiss.cases.rest.api.PersonRequest;
+import org.anaiss.platform.outbox.ProcessedEvent;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,10 @@
 package org.anaiss.cases.service;
 
+import org.anaiss.platform.crypto.Nir;
+import org.anaiss.platform.crypto.NirHasher;
+
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +20,7 @@ import org.anaiss.cases.rest.api.PersonRequest;
 import org.anaiss.cases.rest.api.PersonSearchRequest;
 import org.anaiss.cases.rest.api.PersonSummary;
 import org.anaiss.cases.rest.api.PersonView;
+import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,7 @@
 package org.anaiss.cases.service;
 
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.anaiss.cases.domain.PlanStep;
 import org.anaiss.cases.domain.PlanStepStatus;
 import org.anaiss.cases.rest.api.PlanStepRequest;
 import org.anaiss.cases.rest.api.PlanStepView;
+import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

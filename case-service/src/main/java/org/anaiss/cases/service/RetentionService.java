@@ -1,5 +1,9 @@
 package org.anaiss.cases.service;
 
+import org.anaiss.platform.crypto.NirHasher;
+
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import org.anaiss.cases.events.CaseEventData;
 import org.anaiss.cases.events.Outbox;
 import org.anaiss.cases.rest.api.ArchivedDossier;
 import org.anaiss.cases.rest.api.RetentionReport;
+import org.anaiss.platform.telemetry.JobMetrics;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,7 +37,7 @@ import io.smallrye.mutiny.Uni;
  * its closure, whichever is later (its opening if it has neither); a person with no case left is
  * deleted too; a case under legal hold is archived for the DPO instead. Audit records are kept one
  * year: whole months are dropped. Batched, one transaction per batch, idempotent: safe to interrupt
- * and to run again. Published statistics are not recomputed for frozen periods, so they do not move.
+ * and to run again. Statistics are released once per closed period and never recomputed, so they do not move.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -52,6 +57,12 @@ public class RetentionService {
     private final ObjectMapper json;
     private final PersonService persons;
     private final Clock clock;
+    // progress metrics of the job (a field, not a constructor argument: the constructor changes often)
+    @jakarta.inject.Inject
+    JobMetrics jobs;
+    // announces the deletion of a person to the other services (same reason for a field)
+    @jakarta.inject.Inject
+    ErasurePropagation erasures;
 
     /** What a run did so far, across its batches. */
     private static final class Tally {
@@ -102,9 +113,15 @@ public class RetentionService {
                         // audit rows are timed by the database clock, so their months are judged by it too
                         .createNativeQuery("select audit_ensure_partitions(current_date, 3)", Integer.class).getSingleResult()
                         .chain(() -> s.createNativeQuery("select audit_drop_partitions_before(current_date - cast(:days as integer))", Integer.class)
-                                .setParameter("days", (int) config.retention().audit().toDays()).getSingleResult()))))
+                                .setParameter("days", (int) config.retention().audit().toDays()).getSingleResult())
+                        // the readings of the trail go with it (never before a year: the table's trigger refuses)
+                        .call(() -> s.createNativeQuery("delete from audit_reading where read_at < current_date - cast(:days as integer) "
+                                + "and read_at < now() - interval '365 days'")
+                                .setParameter("days", (int) config.retention().audit().toDays()).executeUpdate()))))
                 .map(dropped -> new RetentionReport(false, now, cutoff, tally.deleted, tally.archived, tally.persons,
-                        auditCutoff, dropped));
+                        auditCutoff, dropped))
+                .invoke(r -> jobs.finished(JobMetrics.RETENTION,
+                        r.casesDeleted().size() + r.casesArchived().size() + r.personsDeleted()));
     }
 
     private Uni<Tally> batches(Instant cutoff, Tally tally) {
@@ -136,8 +153,8 @@ public class RetentionService {
         // outreach-service must not keep believing a purged open case is open
         Uni<Void> closeEvent = c.status == CaseStatus.CLOSED ? Uni.createFrom().voidItem()
                 : outbox.add(CaseEventData.TOPIC, c.id.toString(), CaseEventData.CLOSED, c.id.toString(),
-                        new CaseEventData(c.id, hasher.personKey(c.person.nirHash), c.region.name(), c.theme.name(),
-                                c.origin.name(), CaseStatus.CLOSED.name(), c.status.name(), null, clock.instant()));
+                        new CaseEventData(c.id, hasher.personKey(c.person.nirHash), c.region.name(),
+                                CaseStatus.CLOSED.name(), clock.instant()));
         return archiveIfHeld.chain(() -> closeEvent)
                 .chain(() -> audit.record(SYSTEM, c.legalHold ? AuditAction.EXPORT : AuditAction.DELETE, CaseService.RECORD,
                         c.id, c.id, personId))
@@ -145,7 +162,8 @@ public class RetentionService {
                 .invoke(() -> (c.legalHold ? report.archived : report.deleted).add(c.id))
                 .chain(() -> SupportCase.count("person.id = ?1", personId))
                 .chain(remaining -> remaining > 0 ? Uni.createFrom().voidItem()
-                        : Person.delete("id = ?1", personId)
+                        : erasures.announce(personId, c.person.nirHash, List.of(c.id), org.anaiss.cases.domain.ErasureRequest.Reason.RETENTION)
+                                .chain(() -> Person.delete("id = ?1", personId))
                                 .call(() -> audit.record(SYSTEM, AuditAction.DELETE, PersonService.RECORD, personId, null, personId))
                                 .invoke(() -> report.persons++)
                                 .replaceWithVoid());

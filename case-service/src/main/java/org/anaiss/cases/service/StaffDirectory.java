@@ -1,8 +1,5 @@
 package org.anaiss.cases.service;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,49 +8,111 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.cases.domain.StaffMember;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The social workers of each team, as seen in their tokens when they use the service, so a team
- * lead can pick an assignee. Refreshed at most every few minutes per person. It records who
- * belongs where, nothing of what they do.
+ * The social workers of each team, so a team lead can pick an assignee: read from Keycloak (the
+ * identity provider is the directory; {@link KeycloakDirectory}) every few minutes, so a worker who
+ * never signed in can be assigned a case. Without a directory client configured, the fallback learns
+ * members from their tokens when they use the service. Either way it records who belongs where, never
+ * when anyone used the suite: no time is stored.
  */
 @ApplicationScoped
 public class StaffDirectory {
 
-    private static final Duration REFRESH = Duration.ofMinutes(10);
-    private final Map<String, Instant> recentlySeen = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private static final Logger LOG = Logger.getLogger(StaffDirectory.class);
+    private final KeycloakDirectory keycloak;
 
-    public StaffDirectory(Clock clock) {
-        this.clock = clock;
+    public StaffDirectory(KeycloakDirectory keycloak) {
+        this.keycloak = keycloak;
     }
 
-    /** Records the caller as a member of their team; joins the current transaction. */
+    @Scheduled(every = "${anaiss.cases.directory.interval:5m}", delayed = "3s", identity = "staff-directory",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> refreshScheduled() {
+        return refresh().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("staff directory not refreshed (%s); the previous one stays",
+                        e.getClass().getSimpleName()))
+                .onFailure().recoverWithNull();
+    }
+
+    /**
+     * Replaces the directory with Keycloak's members: new ones added, changed ones updated, those no
+     * longer in Keycloak (deleted, disabled, without the role) removed. Returns how many members it holds.
+     */
+    public Uni<Integer> refresh() {
+        if (!keycloak.enabled()) {
+            return Uni.createFrom().item(0);
+        }
+        // the HTTP client answers on its own threads: back to this Vert.x context for the database
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return keycloak.members().emitOn(task -> {
+            if (context == null) {
+                task.run();
+            } else {
+                context.runOnContext(v -> task.run());
+            }
+        }).chain(members -> Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (KeycloakDirectory.Member m : members) {
+                chain = chain.chain(() -> upsert(m.username(), m.displayName(), m.region().name(), m.team(), m.teamLead()));
+            }
+            List<String> names = members.stream().map(KeycloakDirectory.Member::username).toList();
+            return chain.chain(() -> names.isEmpty() ? Uni.createFrom().item(0)
+                    // an empty answer is more likely a misconfiguration than a fund without staff: nothing is removed then
+                    : session.createNativeQuery("delete from staff_member where username not in (:names)")
+                            .setParameter("names", names).executeUpdate());
+        })).replaceWith(members.size()));
+    }
+
+    /** What was last written per username, so an unchanged member costs no write. */
+    private record Entry(String displayName, String region, String team, boolean teamLead) {
+    }
+
+    private final Map<String, Entry> written = new ConcurrentHashMap<>();
+
+    /**
+     * Forgets what was written, so a row lost with a rolled-back transaction is written again by a later
+     * request; all at once, so no time is kept per person, not even in memory.
+     */
+    @Scheduled(every = "10m", delayed = "10m", identity = "staff-directory-forget")
+    void forget() {
+        written.clear();
+    }
+
+    /**
+     * The fallback without a directory client: records the caller as a member of their team; joins the
+     * current transaction. With the directory read from Keycloak, does nothing (membership never comes from use).
+     */
     public Uni<Void> seen(Caller caller) {
-        if (!caller.isCaseWorker() || caller.region() == null || caller.team() == null) {
+        if (keycloak.enabled() || !caller.isCaseWorker() || caller.region() == null || caller.team() == null) {
             return Uni.createFrom().voidItem();
         }
-        Instant now = clock.instant();
-        Instant last = recentlySeen.get(caller.username());
-        if (last != null && last.plus(REFRESH).isAfter(now)) {
+        Entry entry = new Entry(caller.displayName(), caller.region().name(), caller.team(), caller.isTeamLead());
+        if (entry.equals(written.get(caller.username()))) {
             return Uni.createFrom().voidItem();
         }
+        return upsert(caller.username(), entry.displayName(), entry.region(), entry.team(), entry.teamLead())
+                .invoke(() -> written.put(caller.username(), entry));
+    }
+
+    private Uni<Void> upsert(String username, String displayName, String region, String team, boolean teamLead) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into staff_member (username, display_name, region, team, team_lead, last_seen_at)
-                values (:username, :name, :region, :team, :lead, :now)
+                insert into staff_member (username, display_name, region, team, team_lead)
+                values (:username, :name, :region, :team, :lead)
                 on conflict (username) do update set display_name = excluded.display_name, region = excluded.region,
-                    team = excluded.team, team_lead = excluded.team_lead, last_seen_at = excluded.last_seen_at
+                    team = excluded.team, team_lead = excluded.team_lead
                 """)
-                .setParameter("username", caller.username())
-                .setParameter("name", caller.displayName())
-                .setParameter("region", caller.region().name())
-                .setParameter("team", caller.team())
-                .setParameter("lead", caller.isTeamLead())
-                .setParameter("now", now)
+                .setParameter("username", username)
+                .setParameter("name", displayName)
+                .setParameter("region", region)
+                .setParameter("team", team)
+                .setParameter("lead", teamLead)
                 .executeUpdate())
-                .invoke(() -> recentlySeen.put(caller.username(), now))
                 .replaceWithVoid();
     }
 

@@ -1,8 +1,12 @@
 package org.anaiss.cases.service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A statistics period: a month ("2026-11"), a quarter ("2026-Q4") or a year ("2026"), as [start, end). */
@@ -32,13 +36,63 @@ public record StatsPeriod(Granularity granularity, String label, LocalDate start
         return containing(granularity, start.minusDays(1));
     }
 
-    /** The current and the previous period of each granularity: what each export run recomputes. */
-    public static List<StatsPeriod> currentAndPrevious(LocalDate today) {
-        return List.of(Granularity.values()).stream()
-                .flatMap(g -> {
-                    StatsPeriod current = containing(g, today);
-                    return java.util.stream.Stream.of(current.previous(), current);
-                })
-                .toList();
+    /** A period from its label ("2026-11", "2026-Q4", "2026"), or empty when the label is not one of this granularity. */
+    public static java.util.Optional<StatsPeriod> parse(Granularity granularity, String label) {
+        if (label == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(switch (granularity) {
+                case MONTH -> {
+                    if (!label.matches("[0-9]{4}-(0[1-9]|1[0-2])")) {
+                        yield null;
+                    }
+                    yield containing(granularity, YearMonth.parse(label).atDay(1));
+                }
+                case QUARTER -> {
+                    if (!label.matches("[0-9]{4}-Q[1-4]")) {
+                        yield null;
+                    }
+                    yield containing(granularity, LocalDate.of(Integer.parseInt(label.substring(0, 4)),
+                            (label.charAt(6) - '1') * 3 + 1, 1));
+                }
+                case YEAR -> {
+                    if (!label.matches("[0-9]{4}")) {
+                        yield null;
+                    }
+                    yield containing(granularity, LocalDate.of(Integer.parseInt(label), 1, 1));
+                }
+            });
+        } catch (NullPointerException | java.time.DateTimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** When this period is released: its end (midnight in the zone) plus the freeze delay. */
+    public Instant release(ZoneId zone, Duration freezeDelay) {
+        return end.atStartOfDay(zone).toInstant().plus(freezeDelay);
+    }
+
+    /**
+     * The periods of every granularity released in (now - window, now], oldest first: what an export run
+     * looks for (each is exported once; one already exported is skipped).
+     */
+    public static List<StatsPeriod> releasedWithin(Instant now, Duration window, ZoneId zone, Duration freezeDelay) {
+        List<StatsPeriod> periods = new ArrayList<>();
+        for (Granularity g : Granularity.values()) {
+            // the latest period released: the one before the period containing (now - delay)
+            StatsPeriod p = containing(g, LocalDate.ofInstant(now.minus(freezeDelay), zone));
+            if (p.release(zone, freezeDelay).isAfter(now)) {
+                p = p.previous();
+            }
+            List<StatsPeriod> ofGranularity = new ArrayList<>();
+            while (p.release(zone, freezeDelay).isAfter(now.minus(window))) {
+                ofGranularity.add(p);
+                p = p.previous();
+            }
+            java.util.Collections.reverse(ofGranularity);
+            periods.addAll(ofGranularity);
+        }
+        return periods;
     }
 }

@@ -40,6 +40,8 @@ class DpoAccessTest {
             new Endpoint("POST", "/api/cases/dpo/requests", Map.of("kind", "ACCESS", "channel", "LETTER", "receivedAt", "2026-01-01T00:00:00Z")),
             new Endpoint("GET", "/api/cases/dpo/requests", null),
             new Endpoint("PUT", "/api/cases/dpo/requests/" + SOME_ID, Map.of("status", "ANSWERED", "version", 0)),
+            new Endpoint("GET", "/api/cases/dpo/erasures?personId=" + SOME_ID, null),
+            new Endpoint("GET", "/api/cases/dpo/erasures/" + SOME_ID, null),
             new Endpoint("GET", "/api/cases/audit?caseId=" + SOME_ID, null),
             new Endpoint("GET", "/api/cases/audit/verification", null),
             new Endpoint("POST", "/api/cases/audit/verifications", Map.of()),

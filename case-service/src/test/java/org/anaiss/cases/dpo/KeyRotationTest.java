@@ -1,5 +1,8 @@
 package org.anaiss.cases.dpo;
 
+import org.anaiss.platform.crypto.FieldCipher;
+import org.anaiss.platform.crypto.CryptoConfig;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.anaiss.cases.config.CryptoConfig;
-import org.anaiss.cases.service.FieldCipher;
 import org.anaiss.cases.support.Fixtures;
 import org.anaiss.cases.support.IsolatedDatabase;
 import org.anaiss.cases.support.Tokens;

@@ -88,6 +88,31 @@ class RightsOfThePersonTest {
     }
 
     @Test
+    void theExportPdfSpeaksFrenchToThePerson() throws Exception {
+        String[] mine = fullPerson("premier entretien");
+        byte[] pdf = given().auth().oauth2(Tokens.user("jules")).accept("application/pdf")
+                .get("/api/cases/dpo/persons/" + mine[0] + "/export")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+        }
+        // cells wrap their text: compare with the whitespace made single spaces
+        assertThat(text.toString().replaceAll("\\s+", " "))
+                .contains("Les données que le service social détient sur vous")
+                .contains("Identité et coordonnées").contains("Date de naissance").contains("Numéro de sécurité sociale (NIR)")
+                .contains("Accompagnement ouvert le").contains("Maintien dans l'emploi").contains("Votre propre demande")
+                .contains("En cours").contains("Entretien au bureau").contains("Plan d'accompagnement").contains("Prévu")
+                .contains("Offres de service et actions collectives").contains("Rhône-Alpes")
+                .contains(mine[2]).contains("premier entretien")
+                // nothing left in English, no raw code
+                .doesNotContain("Data held").doesNotContain("Identity and contact details").doesNotContain("Birth date")
+                .doesNotContain("Accompaniment").doesNotContain("Support plan").doesNotContain("JOB_RETENTION")
+                .doesNotContain("OFFICE").doesNotContain("PLANNED").doesNotContain("RHONE_ALPES");
+    }
+
+    @Test
     void erasureDeletesThePersonAndTheirCasesUnlessALegalHoldApplies() throws Exception {
         String[] held = fullPerson("held");
         given().auth().oauth2(Tokens.user("jules")).contentType(ContentType.JSON).body(Map.of("hold", true))

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.networknt.schema.Schema;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -43,8 +44,8 @@ class OfferAcceptedConsumerTest {
                  "data":{"offerId":"%s","region":"RHONE_ALPES","signalType":"SICK_LEAVE_90_DAYS",
                    "person":{"lastName":"%s","firstName":"Paul","birthDate":"1968-03-02","sex":"MALE","nir":"%s",
                              "city":"Villeurbanne","email":"paul@example.org","preferredChannel":"EMAIL"%s},
-                   "preferredContactSlot":"Tuesday mornings","acceptedAt":"%s"}}
-                """.formatted(eventId, Instant.now(), eventId, UUID.randomUUID(), lastName, nir, extra, Instant.now());
+                   "preferredContactSlot":"Tuesday mornings"}}
+                """.formatted(eventId, Instant.now(), eventId, UUID.randomUUID(), lastName, nir, extra);
     }
 
     static long casesOf(String lastName) throws SQLException {
@@ -93,6 +94,7 @@ class OfferAcceptedConsumerTest {
 
     @Test
     void malformedEventIsDeadLetteredAndDoesNotBlockThePartition() throws Exception {
+        double deadLetteredBefore = deadLettered();
         try (KafkaConsumer<String, String> dlq = Kafka.tail(Kafka.bootstrap(), "offer-accepted-dlq")) {
             String key = "same-partition-key-" + UUID.randomUUID();
             String badId = UUID.randomUUID().toString();
@@ -104,7 +106,16 @@ class OfferAcceptedConsumerTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> casesOf(lastName) == 1);
             assertThat(Kafka.await(dlq, r -> key.equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
             assertThat(Db.count("select count(*) from processed_event where event_id = ?", badId)).isZero();
+            // and operations see it: the counter behind the alert AnaissDeadLetters
+            assertThat(deadLettered()).isGreaterThanOrEqualTo(deadLetteredBefore + 1);
         }
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    private double deadLettered() {
+        return registry.get("anaiss.messages.dead.lettered").tag("channel", "offer-accepted").counter().count();
     }
 
     @Test
@@ -115,10 +126,27 @@ class OfferAcceptedConsumerTest {
     }
 
     @Test
-    void aFieldOutsideTheProducersSchemaIsRefusedByBoth() {
+    void aFieldOutsideTheProducersSchemaIsRefusedByTheSchemaAndIgnoredByTheConsumer() {
+        // the producer is held to its schema; the consumer reads what it knows and nothing more
         String json = event(UUID.randomUUID().toString(), "Durand", Fixtures.nir(), ",\"team\":\"RA-LYON\"");
         assertThat(Schemas.errors(PRODUCER_SCHEMA, json)).isNotEmpty();
-        assertThatThrownBy(() -> consumer.parse(json)).isInstanceOf(OfferAcceptedConsumer.MalformedEventException.class);
+        assertThat(consumer.parse(json).data().person().lastName()).isEqualTo("Durand");
+    }
+
+    @Test
+    void anOfferAcceptedWithUnknownFieldsOpensTheCase() throws Exception {
+        // a later outreach-service may add optional fields, at any level, before case-service reads them
+        String id = UUID.randomUUID().toString();
+        String lastName = Fixtures.uniqueName();
+        String payload = event(id, lastName, Fixtures.nir(), ",\"team\":\"RA-LYON\",\"mobility\":{\"car\":false}")
+                .replace("\"preferredContactSlot\"", "\"channelOfSignal\":\"API\",\"preferredContactSlot\"")
+                .replaceFirst("\\{\"specversion\"", "{\"partitionkey\":\"x\",\"specversion\"");
+        assertThat(payload).contains("\"channelOfSignal\"", "\"partitionkey\"", "\"mobility\"");
+        Kafka.send(Kafka.bootstrap(), "offer-accepted", id, payload);
+
+        // opened, in the region's queue: the unknown "team" assigned nothing
+        await().atMost(Duration.ofSeconds(30)).until(() -> casesOf(lastName) == 1);
+        assertThat(Db.count("select count(*) from processed_event where event_id = ?", id)).isEqualTo(1);
     }
 
     @Test

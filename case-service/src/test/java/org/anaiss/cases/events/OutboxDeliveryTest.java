@@ -2,6 +2,8 @@ package org.anaiss.cases.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +39,8 @@ class OutboxDeliveryTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("anaiss.cases.outbox.send-timeout", "5s");
+            return Map.of("anaiss.cases.outbox.send-timeout", "5s", "anaiss.kafka.probe.interval", "1s",
+                    "anaiss.metrics.sample-interval", "1s");
         }
     }
 
@@ -50,11 +53,29 @@ class OutboxDeliveryTest {
             Thread.sleep(3000);
             assertThat(count("select count(*) from outbox_event where record_key = ? and sent_at is null", caseId))
                     .as("the event waits in the outbox while the broker is down").isEqualTo(1);
+            // the pod stays in its Service: readiness is the API and its database; Kafka's state is reported apart
+            given().get("/q/health/ready").then().statusCode(200);
+            given().get("/q/health/live").then().statusCode(200);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                given().get("/q/health/group/kafka").then().statusCode(503).body("checks[0].name", equalTo("Kafka broker"));
+                assertThat(metric("anaiss_kafka_broker_reachable")).isEqualTo(0.0);
+            });
+            // the backlog is visible, and its age grows while the relay is stuck
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metric("anaiss_outbox_pending_events")).isGreaterThanOrEqualTo(1));
+            double age = metric("anaiss_outbox_oldest_age_seconds");
+            assertThat(age).isGreaterThanOrEqualTo(2);
+            Thread.sleep(1500);
+            assertThat(metric("anaiss_outbox_oldest_age_seconds")).isGreaterThan(age);
         } finally {
             PrivateKafka.startBroker();
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> count("select count(*) from outbox_event where record_key = ? and sent_at is not null", caseId) == 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            given().get("/q/health/group/kafka").then().statusCode(200);
+            assertThat(metric("anaiss_kafka_broker_reachable")).isEqualTo(1.0);
+            assertThat(metric("anaiss_outbox_oldest_age_seconds")).as("nothing left behind").isLessThan(60);
+        });
         try (KafkaConsumer<String, String> consumer = fromStart(PrivateKafka.bootstrap())) {
             List<ConsumerRecord<String, String>> delivered = Kafka.await(consumer, r -> caseId.equals(r.key()), 1,
                     Duration.ofSeconds(30));
@@ -74,6 +95,14 @@ class OutboxDeliveryTest {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** The value of an unlabelled series in /q/metrics. */
+    static double metric(String name) {
+        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not in /q/metrics"));
     }
 
     private static KafkaConsumer<String, String> fromStart(String bootstrap) {

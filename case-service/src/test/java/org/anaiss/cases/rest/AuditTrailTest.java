@@ -84,6 +84,7 @@ class AuditTrailTest {
                 .body("actor", org.hamcrest.Matchers.everyItem(equalTo("alice")));
         given().auth().oauth2(Tokens.user("jules"))
                 .queryParam("from", Instant.now().minusSeconds(600).toString()).queryParam("to", Instant.now().plusSeconds(60).toString())
+                .queryParam("reason", "Monthly review of the trail")
                 .get("/api/cases/audit").then().statusCode(200);
         given().auth().oauth2(Tokens.user("jules")).queryParam("actor", "alice").get("/api/cases/audit")
                 .then().statusCode(400).contentType("application/problem+json");

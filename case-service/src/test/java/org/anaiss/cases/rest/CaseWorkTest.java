@@ -12,17 +12,24 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.anaiss.cases.service.StaffDirectory;
 import org.anaiss.cases.support.Fixtures;
 import org.anaiss.cases.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** The day-to-day work on case files: duplicates, search, lifecycle, assignment, lists, plan, documents. */
 @QuarkusTest
 class CaseWorkTest {
+
+    @Inject
+    StaffDirectory directory;
 
     @Test
     void duplicatePersonAnswers409WithTheExistingId() {
@@ -76,6 +83,40 @@ class CaseWorkTest {
                 .body("closureReason", equalTo("PERSON_WITHDREW")).body("closedAt", notNullValue());
         status(caseId, Map.of("status", "OPEN")).then().statusCode(200)
                 .body("closureReason", nullValue()).body("closedAt", nullValue());
+
+        // the case file's status history: every step with its day, oldest first, no time and no author
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        Response history = given().auth().oauth2(Tokens.user("bruno")).get("/api/cases/" + caseId + "/status-history");
+        history.then().statusCode(200)
+                .body("status", equalTo(List.of("OPEN", "ON_HOLD", "OPEN", "CLOSED", "OPEN")))
+                .body("closureReason", equalTo(java.util.Arrays.asList(null, null, null, "PERSON_WITHDREW", null)))
+                .body("on", everyItem(equalTo(today)));
+        assertThat(history.jsonPath().getList("$", Map.class)).allSatisfy(step -> assertThat(step).containsOnlyKeys("status",
+                "closureReason", "on"));
+        // another team does not learn the case exists
+        given().auth().oauth2(Tokens.user("david")).get("/api/cases/" + caseId + "/status-history").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/cases/" + caseId + "/status-history").then().statusCode(401);
+    }
+
+    @Test
+    void thePersonsCasesAreListedWithinTheTeamsScope() {
+        String personId = Fixtures.createPerson("alice");
+        List<String> hers = new java.util.ArrayList<>();
+        for (String theme : List.of("JOB_RETENTION", "AUTONOMY")) {
+            hers.add(given().auth().oauth2(Tokens.user("alice")).contentType(ContentType.JSON)
+                    .body(Map.of("personId", personId, "theme", theme, "origin", "SELF"))
+                    .post("/api/cases").then().statusCode(201).extract().path("id"));
+        }
+        Fixtures.createCase("alice"); // someone else's
+        List<String> listed = given().auth().oauth2(Tokens.user("bruno")).queryParam("personId", personId).queryParam("size", 100)
+                .get("/api/cases").then().statusCode(200).extract().path("items.id");
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(hers);
+        // another team of the region sees none of them
+        given().auth().oauth2(Tokens.user("david")).queryParam("personId", personId).get("/api/cases").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+        given().auth().oauth2(Tokens.user("alice")).queryParam("personId", "not-a-uuid").get("/api/cases").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("personId"));
     }
 
     private static Response status(String caseId, Map<String, Object> body) {
@@ -84,9 +125,9 @@ class CaseWorkTest {
     }
 
     @Test
-    void teamLeadAssignsWithinTheTeamAndCasesWaitInTheQueue() {
-        // bruno and alice are known to the directory once they have used the service
-        given().auth().oauth2(Tokens.user("bruno")).get("/api/cases").then().statusCode(200);
+    void teamLeadAssignsWithinTheTeamAndCasesWaitInTheQueue() throws Throwable {
+        // the directory is read from Keycloak: not left to the scheduled refresh, which may not have run yet
+        VertxContextSupport.subscribeAndAwait(() -> directory.refresh());
         String personId = Fixtures.createPerson("chloe");
         String caseId = given().auth().oauth2(Tokens.user("chloe")).contentType(ContentType.JSON)
                 .body(Map.of("personId", personId, "theme", "ACCESS_TO_RIGHTS", "origin", "PARTNER_SIGNAL"))

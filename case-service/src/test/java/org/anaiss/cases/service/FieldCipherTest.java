@@ -1,5 +1,8 @@
 package org.anaiss.cases.service;
 
+import org.anaiss.platform.crypto.FieldCipher;
+import org.anaiss.platform.crypto.CryptoConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import org.anaiss.cases.config.CryptoConfig;
 import org.junit.jupiter.api.Test;
 
 class FieldCipherTest {

@@ -1,5 +1,7 @@
 package org.anaiss.cases.service;
 
+import org.anaiss.platform.crypto.Nir;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;

@@ -65,7 +65,15 @@ public final class Kafka {
 
     /** A consumer positioned at the end of every partition of the topic: it sees only what comes next. */
     public static KafkaConsumer<String, String> tail(String bootstrap, String topic) {
-        Properties p = withAdminCredentials(new Properties());
+        return tail(withAdminCredentials(new Properties()), bootstrap, topic);
+    }
+
+    /** The same on a test's own broker ({@link PrivateKafka}), which authenticates nobody. */
+    public static KafkaConsumer<String, String> tailUnauthenticated(String bootstrap, String topic) {
+        return tail(new Properties(), bootstrap, topic);
+    }
+
+    private static KafkaConsumer<String, String> tail(Properties p, String bootstrap, String topic) {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "case-service-test-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

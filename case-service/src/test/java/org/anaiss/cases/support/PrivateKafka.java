@@ -45,9 +45,11 @@ public class PrivateKafka implements QuarkusTestResourceLifecycleManager {
             UUID id = UUID.randomUUID();
             String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(
                     ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array());
-            Process format = java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()).start();
+            Path formatLog = dataDir.resolve("format.log");
+            Process format = java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())
+                    .redirectErrorStream(true).redirectOutput(formatLog.toFile()).start();
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-                throw new IllegalStateException("cannot format the private Kafka log directory");
+                throw new IllegalStateException("cannot format the private Kafka log directory: " + Files.readString(formatLog));
             }
             startBroker();
             Properties p = new Properties();

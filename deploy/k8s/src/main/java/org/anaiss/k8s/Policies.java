@@ -30,6 +30,13 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
@@ -63,6 +70,11 @@ public final class Policies {
 
     /** Assumptions of the NetworkPolicies, documented in the README. */
     public static final Map<String, String> INGRESS_CONTROLLER_NAMESPACE = Map.of(NAMESPACE_NAME, "ingress-nginx");
+    /** The data plane of the Gateway "anaiss" (the label the Gateway API asks implementations to set), in the namespace. */
+    public static final Map<String, String> GATEWAY_DATA_PLANE = Map.of("gateway.networking.k8s.io/gateway-name", "anaiss");
+    /** What the edge may publish: the gateway's /api/, and Keycloak's login paths of the realm. */
+    public static final Map<String, Set<String>> PUBLISHED = Map.of("gateway", Set.of("/api/"),
+            "keycloak-service", Set.of("/realms/anaiss/", "/resources/"));
     public static final Map<String, String> MONITORING_NAMESPACE = Map.of(NAMESPACE_NAME, "monitoring");
     public static final Map<String, String> PROMETHEUS = Map.of(NAME, "prometheus");
 
@@ -86,6 +98,10 @@ public final class Policies {
     public static final Target KEYCLOAK = Target.pods("Keycloak",
             Map.of("app", "keycloak", "app.kubernetes.io/managed-by", "keycloak-operator"), 8080);
 
+    /** The OpenTelemetry collector the traces go to (components/monitoring): namespace monitoring, OTLP over HTTP. */
+    public static final Target OTLP_COLLECTOR = new Target("OpenTelemetry collector (OTLP/HTTP)", MONITORING_NAMESPACE,
+            Map.of(NAME, "opentelemetry-collector"), Set.of(4318), null);
+
     public static Target database(String cluster) {
         return Target.pods("PostgreSQL " + cluster, Map.of("cnpg.io/cluster", cluster), 5432);
     }
@@ -94,14 +110,18 @@ public final class Policies {
         return Target.pods(name, Map.of(NAME, name), 8080);
     }
 
-    /** What each service may reach, and nothing else (docs/DESIGN.md; stats-service: Kafka, its database, Keycloak). */
+    /**
+     * What each service may reach, and nothing else (docs/DESIGN.md; stats-service: Kafka, its database, Keycloak), plus
+     * the trace collector (spans carry no personal data: SpanRedaction in each service).
+     */
     public static final Map<String, List<Target>> EGRESS = Map.of(
-            "gateway", List.of(DNS, KEYCLOAK, service("case-service"), service("outreach-service"), service("stats-service")),
-            "case-service", List.of(DNS, KEYCLOAK, KAFKA, database("pg-cases"), service("outreach-service")),
-            "outreach-service", List.of(DNS, KEYCLOAK, KAFKA, database("pg-outreach"),
+            "gateway", List.of(DNS, KEYCLOAK, service("case-service"), service("outreach-service"), service("stats-service"),
+                    database("pg-gateway"), OTLP_COLLECTOR),
+            "case-service", List.of(DNS, KEYCLOAK, KAFKA, database("pg-cases"), service("outreach-service"), OTLP_COLLECTOR),
+            "outreach-service", List.of(DNS, KEYCLOAK, KAFKA, database("pg-outreach"), OTLP_COLLECTOR,
                     Target.external("mail relay (SMTP submission)", "0.0.0.0/0", 587),
                     Target.pods("dev mail catcher", Map.of(NAME, "mailcatcher"), 1025)),
-            "stats-service", List.of(DNS, KEYCLOAK, KAFKA, database("pg-stats")));
+            "stats-service", List.of(DNS, KEYCLOAK, KAFKA, database("pg-stats"), OTLP_COLLECTOR));
 
     /**
      * Which pods may call each service besides the scraper: the gateway, and for outreach-service also
@@ -123,6 +143,7 @@ public final class Policies {
                 noSecretData(manifests),
                 noExposedServices(manifests),
                 ingressOnlyToGateway(manifests),
+                gatewayApiOnlyToGateway(manifests),
                 networkPolicyCoverage(manifests),
                 ingressSources(manifests),
                 egressAllowlist(manifests),
@@ -234,7 +255,8 @@ public final class Policies {
         for (Manifest m : manifests) {
             List<String> paths = switch (m.kind()) {
                 case "KafkaNodePool", "Cluster", "Keycloak" -> List.of("/spec/resources");
-                case "Kafka" -> List.of("/spec/entityOperator/topicOperator/resources", "/spec/entityOperator/userOperator/resources");
+                case "Kafka" -> List.of("/spec/entityOperator/topicOperator/resources", "/spec/entityOperator/userOperator/resources",
+                        "/spec/kafkaExporter/resources");
                 default -> List.of();
             };
             for (String path : paths) {
@@ -279,7 +301,7 @@ public final class Policies {
         for (Manifest m : of(manifests, "Service")) {
             String type = m.as(Service.class).getSpec().getType();
             if (type != null && !"ClusterIP".equals(type)) {
-                v.add(m + ": type " + type + " (only ClusterIP; the gateway is published by the Ingress)");
+                v.add(m + ": type " + type + " (only ClusterIP; the gateway is published by the edge)");
             }
         }
         return v;
@@ -292,7 +314,6 @@ public final class Policies {
      */
     public static List<String> ingressOnlyToGateway(List<Manifest> manifests) {
         List<String> v = new ArrayList<>();
-        Set<String> keycloakPaths = Set.of("/realms/anaiss/", "/resources/");
         for (Manifest m : of(manifests, "Ingress")) {
             Ingress ing = m.as(Ingress.class);
             if (ing.getSpec().getDefaultBackend() != null) {
@@ -310,9 +331,7 @@ public final class Policies {
                 for (HTTPIngressPath path : rule.getHttp().getPaths()) {
                     IngressServiceBackend b = path.getBackend().getService();
                     String target = b == null ? "(resource backend)" : b.getName();
-                    boolean gateway = "gateway".equals(target) && "/api/".equals(path.getPath());
-                    boolean keycloak = "keycloak-service".equals(target) && keycloakPaths.contains(path.getPath());
-                    if (!gateway && !keycloak) {
+                    if (!PUBLISHED.getOrDefault(target, Set.of()).contains(path.getPath())) {
                         v.add(m + ": publishes " + target + " " + path.getPath()
                                 + " (only gateway /api/ and Keycloak's /realms/anaiss/, /resources/)");
                     }
@@ -321,6 +340,63 @@ public final class Policies {
             if (ing.getMetadata().getAnnotations() == null
                     || !ing.getMetadata().getAnnotations().containsKey("cert-manager.io/cluster-issuer")) {
                 v.add(m + ": no cert-manager.io/cluster-issuer annotation (TLS certificate)");
+            }
+        }
+        return v;
+    }
+
+    /**
+     * The Gateway API edge publishes what the Ingresses would, no more: every HTTPRoute attaches to one HTTPS
+     * listener of the Gateway anaiss (sectionName, so its host is the listener's), every rule matches a path
+     * prefix and sends it to the gateway's /api/ or Keycloak's login paths ({@link #PUBLISHED}); every listener
+     * is HTTPS with a host and a certificate, and the Gateway asks cert-manager for it.
+     */
+    public static List<String> gatewayApiOnlyToGateway(List<Manifest> manifests) {
+        List<String> v = new ArrayList<>();
+        Set<String> listeners = new HashSet<>();
+        for (Manifest m : of(manifests, "Gateway")) {
+            Gateway gw = m.as(Gateway.class);
+            for (Listener l : nullSafe(gw.getSpec().getListeners())) {
+                listeners.add(m.name() + "/" + l.getName());
+                if (!"HTTPS".equals(l.getProtocol()) || l.getTls() == null || nullSafe(l.getTls().getCertificateRefs()).isEmpty()) {
+                    v.add(m + ": listener " + l.getName() + " is not HTTPS with a certificate");
+                }
+                if (l.getHostname() == null || l.getHostname().isBlank()) {
+                    v.add(m + ": listener " + l.getName() + " has no hostname (it would answer for any host)");
+                }
+                if (l.getAllowedRoutes() == null || l.getAllowedRoutes().getNamespaces() == null
+                        || !"Same".equals(l.getAllowedRoutes().getNamespaces().getFrom())) {
+                    v.add(m + ": listener " + l.getName() + " accepts routes of other namespaces");
+                }
+            }
+            if (gw.getMetadata().getAnnotations() == null
+                    || !gw.getMetadata().getAnnotations().containsKey("cert-manager.io/cluster-issuer")) {
+                v.add(m + ": no cert-manager.io/cluster-issuer annotation (TLS certificates)");
+            }
+        }
+        for (Manifest m : of(manifests, "HTTPRoute")) {
+            HTTPRoute route = m.as(HTTPRoute.class);
+            for (ParentReference parent : nullSafe(route.getSpec().getParentRefs())) {
+                if (parent.getSectionName() == null || !listeners.contains(parent.getName() + "/" + parent.getSectionName())) {
+                    v.add(m + ": attaches to " + parent.getName() + "/" + parent.getSectionName()
+                            + " (only a listener of this rendering's Gateway, named by sectionName)");
+                }
+            }
+            for (HTTPRouteRule rule : nullSafe(route.getSpec().getRules())) {
+                List<String> backends = nullSafe(rule.getBackendRefs()).stream().map(HTTPBackendRef::getName).toList();
+                if (nullSafe(rule.getMatches()).isEmpty()) {
+                    v.add(m + ": a rule without matches publishes everything of " + backends);
+                }
+                for (HTTPRouteMatch match : nullSafe(rule.getMatches())) {
+                    String path = match.getPath() == null ? "/" : match.getPath().getValue();
+                    String type = match.getPath() == null ? "PathPrefix" : match.getPath().getType();
+                    for (String backend : backends) {
+                        if (!"PathPrefix".equals(type) || !PUBLISHED.getOrDefault(backend, Set.of()).contains(path)) {
+                            v.add(m + ": publishes " + backend + " " + path
+                                    + " (only gateway /api/ and Keycloak's /realms/anaiss/, /resources/)");
+                        }
+                    }
+                }
             }
         }
         return v;
@@ -344,8 +420,11 @@ public final class Policies {
         for (Manifest d : of(manifests, "Deployment")) {
             Map<String, String> labels = podLabels(d);
             for (String type : List.of("Ingress", "Egress")) {
+                // its own: selecting it and no other Deployment (a shared policy, e.g. the trace export, does not count)
                 boolean covered = policies.stream().anyMatch(p -> !Selectors.isEmpty(p.getSpec().getPodSelector())
-                        && Selectors.matches(p.getSpec().getPodSelector(), labels) && types(p).contains(type));
+                        && Selectors.matches(p.getSpec().getPodSelector(), labels) && types(p).contains(type)
+                        && of(manifests, "Deployment").stream().filter(o -> o != d)
+                                .noneMatch(o -> Selectors.matches(p.getSpec().getPodSelector(), podLabels(o))));
                 if (!covered) {
                     v.add(d + ": no NetworkPolicy of its own for " + type);
                 }
@@ -355,7 +434,8 @@ public final class Policies {
     }
 
     /**
-     * Who may connect to the services: the gateway only from the Ingress controller and the scraper; the
+     * Who may connect to the services: the gateway only from the edge (the Ingress controller's namespace, or the
+     * Gateway's data plane pods in the namespace) and the scraper; the
      * other services only from the gateway and the scraper ({@link #CALLERS}).
      */
     public static List<String> ingressSources(List<Manifest> manifests) {
@@ -374,13 +454,16 @@ public final class Policies {
                                 && Selectors.pins(peer.getNamespaceSelector(), MONITORING_NAMESPACE)
                                 && Selectors.pins(peer.getPodSelector(), PROMETHEUS);
                         List<String> callers = CALLERS.getOrDefault(d.name(), List.of());
+                        boolean edge = peer.getIpBlock() == null
+                                && (Selectors.pins(peer.getNamespaceSelector(), INGRESS_CONTROLLER_NAMESPACE)
+                                        || peer.getNamespaceSelector() == null && Selectors.pins(peer.getPodSelector(), GATEWAY_DATA_PLANE));
                         boolean allowed = gateway
-                                ? peer.getIpBlock() == null && Selectors.pins(peer.getNamespaceSelector(), INGRESS_CONTROLLER_NAMESPACE)
+                                ? edge
                                 : peer.getIpBlock() == null && peer.getNamespaceSelector() == null
                                         && callers.stream().anyMatch(c -> Selectors.pins(peer.getPodSelector(), Map.of(NAME, c)));
                         if (!allowed && !prometheus) {
                             v.add(pm + " lets " + describe(peer) + " reach " + d.name()
-                                    + (gateway ? " (only the Ingress controller and the scraper)" : " (only " + callers + " and the scraper)"));
+                                    + (gateway ? " (only the edge and the scraper)" : " (only " + callers + " and the scraper)"));
                         }
                     }
                 }

@@ -34,11 +34,16 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.Crds;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
@@ -53,7 +58,9 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
  * <li>Core kinds: the fabric8 Kubernetes model. Strimzi kinds: the Strimzi API model ({@code io.strimzi:api}),
  * the classes Strimzi generates its CRDs from, plus a check that no deprecated field is used (the v1 API
  * dropped them) and that the apiVersion is one the CRD serves.</li>
- * <li>CloudNativePG, the Barman Cloud plugin and the Keycloak operator publish no Java model: their kinds are
+ * <li>Gateway API and Prometheus Operator kinds: fabric8's models (kubernetes-model-gatewayapi,
+ * openshift-model-monitoring).</li>
+ * <li>CloudNativePG, the Barman Cloud plugin, the External Secrets Operator and the Keycloak operator publish no Java model: their kinds are
  * checked against schemas in {@code crd-schemas/}, subsets of the CRDs' OpenAPI ({@link StructuralSchema}).
  * {@code KeycloakRealmImport.spec.realm} is parsed as Keycloak's own {@code RealmRepresentation}.</li>
  * </ul>
@@ -80,6 +87,12 @@ public final class StrictParser {
         m.put("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class);
         m.put("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class);
         m.put("networking.k8s.io/v1/Ingress", Ingress.class);
+        // Gateway API (standard channel, v1) and the Prometheus Operator (monitoring.coreos.com/v1): fabric8's models
+        m.put("gateway.networking.k8s.io/v1/Gateway", Gateway.class);
+        m.put("gateway.networking.k8s.io/v1/HTTPRoute", HTTPRoute.class);
+        m.put("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class);
+        m.put("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class);
+        m.put("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class);
         m.put("kafka.strimzi.io/v1/Kafka", Kafka.class);
         m.put("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class);
         m.put("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class);
@@ -92,6 +105,7 @@ public final class StrictParser {
         s.put("barmancloud.cnpg.io/v1/ObjectStore", "crd-schemas/barmancloud.cnpg.io_v1_ObjectStore.yaml");
         s.put("k8s.keycloak.org/v2alpha1/Keycloak", "crd-schemas/k8s.keycloak.org_v2alpha1_Keycloak.yaml");
         s.put("k8s.keycloak.org/v2alpha1/KeycloakRealmImport", "crd-schemas/k8s.keycloak.org_v2alpha1_KeycloakRealmImport.yaml");
+        s.put("external-secrets.io/v1/ExternalSecret", "crd-schemas/external-secrets.io_v1_ExternalSecret.yaml");
         SCHEMAS = Collections.unmodifiableMap(s);
     }
 

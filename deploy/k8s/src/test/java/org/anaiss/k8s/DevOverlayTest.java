@@ -28,7 +28,7 @@ class DevOverlayTest {
 
     @Test
     void onePostgresInstancePerServiceAndNoBackups() {
-        assertThat(Policies.of(DEV, "Cluster")).hasSize(4).allSatisfy(m -> {
+        assertThat(Policies.of(DEV, "Cluster")).hasSize(5).allSatisfy(m -> {
             assertThat(m.spec().get("instances").asInt()).isEqualTo(1);
             assertThat(m.spec().has("plugins")).isFalse();
         });

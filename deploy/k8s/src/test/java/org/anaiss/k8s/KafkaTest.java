@@ -101,13 +101,19 @@ class KafkaTest {
                 "topic offer-accepted literal Read", "topic offer-accepted literal Describe",
                 "group case-service literal Read",
                 "topic offer-accepted-dlq literal Write",
-                "topic stats-aggregates literal Write");
+                "topic stats-aggregates literal Write",
+                "topic person-erasures literal Write",
+                "topic erasure-confirmations literal Read",
+                "topic erasure-confirmations-dlq literal Write");
         assertThat(grants(users, "outreach-service")).containsExactlyInAnyOrder(
                 "topic offer-accepted literal Write",
                 "topic case-events literal Read",
                 "group outreach-service literal Read",
                 "topic case-events-dlq literal Write",
-                "topic stats-aggregates literal Write");
+                "topic stats-aggregates literal Write",
+                "topic person-erasures literal Read",
+                "topic person-erasures-dlq literal Write",
+                "topic erasure-confirmations literal Write");
         assertThat(grants(users, "stats-service")).containsExactlyInAnyOrder(
                 "topic stats-aggregates literal Read", "topic stats-aggregates literal Describe",
                 "group stats-service prefix Read");

@@ -20,7 +20,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 class OverlaysTest {
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
+    @ValueSource(strings = { "dev", "prod", "dev-ingress", "prod-ingress" })
     void rendersAndEveryObjectParsesStrictly(String overlay) {
         String yaml = Rendered.yaml(overlay);
         int documents = StrictParser.documents(yaml).size();
@@ -30,12 +30,15 @@ class OverlaysTest {
         assertThat(manifests).hasSize(documents);
         Set<String> kinds = manifests.stream().map(Manifest::kind).collect(Collectors.toCollection(TreeSet::new));
         assertThat(kinds).contains("Namespace", "Deployment", "Service", "ServiceAccount", "ConfigMap",
-                "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "Ingress",
+                "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "PodMonitor",
                 "Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "Cluster", "Keycloak", "KeycloakRealmImport");
+        // one edge or the other, never both
+        assertThat(kinds).contains(overlay.endsWith("-ingress") ? "Ingress" : "HTTPRoute")
+                .doesNotContain(overlay.endsWith("-ingress") ? "HTTPRoute" : "Ingress");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
+    @ValueSource(strings = { "dev", "prod", "dev-ingress", "prod-ingress" })
     void everyPolicyHolds(String overlay) {
         assertThat(Policies.all(Rendered.manifests(overlay))).isEmpty();
     }

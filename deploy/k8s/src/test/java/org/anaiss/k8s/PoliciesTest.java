@@ -18,7 +18,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class PoliciesTest {
 
     private static List<String> broken(Function<List<Manifest>, List<String>> check, Consumer<List<ObjectNode>> breakIt) {
-        List<ObjectNode> trees = Rendered.trees("dev");
+        return broken("dev", check, breakIt);
+    }
+
+    /** The same on another rendering, e.g. "dev-ingress" (the Ingress edge instead of the Gateway API). */
+    private static List<String> broken(String overlay, Function<List<Manifest>, List<String>> check, Consumer<List<ObjectNode>> breakIt) {
+        List<ObjectNode> trees = Rendered.trees(overlay);
         assertThat(check.apply(Rendered.parse(trees))).as("the unbroken overlay passes").isEmpty();
         breakIt.accept(trees);
         return check.apply(Rendered.parse(trees));
@@ -123,13 +128,13 @@ class PoliciesTest {
             Rendered.findTree(t, "Service", "case-service").with("spec").put("type", "LoadBalancer");
             Rendered.findTree(t, "Service", "gateway").with("spec").put("type", "NodePort");
         })).containsExactlyInAnyOrder(
-                "Service/case-service: type LoadBalancer (only ClusterIP; the gateway is published by the Ingress)",
-                "Service/gateway: type NodePort (only ClusterIP; the gateway is published by the Ingress)");
+                "Service/case-service: type LoadBalancer (only ClusterIP; the gateway is published by the edge)",
+                "Service/gateway: type NodePort (only ClusterIP; the gateway is published by the edge)");
     }
 
     @Test
     void anIngressToAServiceOtherThanTheGatewayFails() {
-        assertThat(broken(Policies::ingressOnlyToGateway, t -> {
+        assertThat(broken("dev-ingress", Policies::ingressOnlyToGateway, t -> {
             ObjectNode backend = (ObjectNode) Rendered.findTree(t, "Ingress", "gateway")
                     .at("/spec/rules/0/http/paths/0/backend/service");
             backend.put("name", "case-service");
@@ -138,11 +143,41 @@ class PoliciesTest {
 
     @Test
     void publishingTheGatewaysHealthAndMetricsOrKeycloaksAdminConsoleFails() {
-        assertThat(broken(Policies::ingressOnlyToGateway, t -> {
+        assertThat(broken("dev-ingress", Policies::ingressOnlyToGateway, t -> {
             ((ObjectNode) Rendered.findTree(t, "Ingress", "gateway").at("/spec/rules/0/http/paths/0")).put("path", "/");
             ((ObjectNode) Rendered.findTree(t, "Ingress", "keycloak").at("/spec/rules/0/http/paths/0")).put("path", "/admin/");
         })).contains("Ingress/gateway: publishes gateway / (only gateway /api/ and Keycloak's /realms/anaiss/, /resources/)",
                 "Ingress/keycloak: publishes keycloak-service /admin/ (only gateway /api/ and Keycloak's /realms/anaiss/, /resources/)");
+    }
+
+    @Test
+    void anHttpRouteToAServiceOtherThanTheGatewayFails() {
+        assertThat(broken(Policies::gatewayApiOnlyToGateway, t -> ((ObjectNode) Rendered.findTree(t, "HTTPRoute", "gateway")
+                .at("/spec/rules/0/backendRefs/0")).put("name", "case-service")))
+                .containsExactly("HTTPRoute/gateway: publishes case-service /api/ (only gateway /api/ and Keycloak's /realms/anaiss/, /resources/)");
+    }
+
+    @Test
+    void anHttpRouteToHealthMetricsOrTheAdminConsoleOrToEverythingFails() {
+        assertThat(broken(Policies::gatewayApiOnlyToGateway, t -> {
+            ((ObjectNode) Rendered.findTree(t, "HTTPRoute", "gateway").at("/spec/rules/0/matches/0/path")).put("value", "/q/");
+            ((ObjectNode) Rendered.findTree(t, "HTTPRoute", "keycloak").at("/spec/rules/0/matches/1/path")).put("value", "/admin/");
+        })).containsExactlyInAnyOrder(
+                "HTTPRoute/gateway: publishes gateway /q/ (only gateway /api/ and Keycloak's /realms/anaiss/, /resources/)",
+                "HTTPRoute/keycloak: publishes keycloak-service /admin/ (only gateway /api/ and Keycloak's /realms/anaiss/, /resources/)");
+        assertThat(broken(Policies::gatewayApiOnlyToGateway, t -> ((ObjectNode) Rendered.findTree(t, "HTTPRoute", "keycloak")
+                .at("/spec/rules/0")).remove("matches")))
+                .containsExactly("HTTPRoute/keycloak: a rule without matches publishes everything of [keycloak-service]");
+    }
+
+    @Test
+    void aPlainHttpListenerOrARouteOnAnyListenerFails() {
+        assertThat(broken(Policies::gatewayApiOnlyToGateway, t -> {
+            ObjectNode listener = (ObjectNode) Rendered.findTree(t, "Gateway", "anaiss").at("/spec/listeners/0");
+            listener.put("protocol", "HTTP").put("port", 80).remove("tls");
+            ((ObjectNode) Rendered.findTree(t, "HTTPRoute", "keycloak").at("/spec/parentRefs/0")).remove("sectionName");
+        })).containsExactlyInAnyOrder("Gateway/anaiss: listener api is not HTTPS with a certificate",
+                "HTTPRoute/keycloak: attaches to anaiss/null (only a listener of this rendering's Gateway, named by sectionName)");
     }
 
     // ------------------------------------------------------------------ network policies
@@ -195,10 +230,10 @@ class PoliciesTest {
     }
 
     @Test
-    void statsServiceMayReachKafkaItsDatabaseKeycloakAndDnsOnly() {
+    void statsServiceMayReachKafkaItsDatabaseKeycloakDnsAndTheTraceCollectorOnly() {
         // the allowlist itself is part of the requirement: loosening it must be a visible change here
         assertThat(Policies.EGRESS.get("stats-service")).containsExactlyInAnyOrder(
-                Policies.KAFKA, Policies.database("pg-stats"), Policies.KEYCLOAK, Policies.DNS);
+                Policies.KAFKA, Policies.database("pg-stats"), Policies.KEYCLOAK, Policies.DNS, Policies.OTLP_COLLECTOR);
         assertThat(Policies.CALLERS.get("stats-service")).containsExactly("gateway");
         assertThat(Policies.CALLERS.get("case-service")).containsExactly("gateway");
     }
@@ -213,9 +248,16 @@ class PoliciesTest {
 
     @Test
     void theGatewayReachableFromAnotherNamespaceFails() {
-        assertThat(broken(Policies::ingressSources, t -> ((ObjectNode) Rendered.findTree(t, "NetworkPolicy", "gateway")
+        assertThat(broken("dev-ingress", Policies::ingressSources, t -> ((ObjectNode) Rendered.findTree(t, "NetworkPolicy", "gateway-from-edge")
                 .at("/spec/ingress/0/from/0/namespaceSelector/matchLabels")).put("kubernetes.io/metadata.name", "default")))
-                .singleElement().asString().contains("reach gateway (only the Ingress controller and the scraper)");
+                .singleElement().asString().contains("reach gateway (only the edge and the scraper)");
+    }
+
+    @Test
+    void theGatewayReachableFromPodsOtherThanTheGatewaysDataPlaneFails() {
+        assertThat(broken(Policies::ingressSources, t -> ((ObjectNode) Rendered.findTree(t, "NetworkPolicy", "gateway-from-edge")
+                .at("/spec/ingress/0/from/0/podSelector/matchLabels")).put("gateway.networking.k8s.io/gateway-name", "other")))
+                .singleElement().asString().contains("reach gateway (only the edge and the scraper)");
     }
 
     // ------------------------------------------------------------------ Kafka ACLs

@@ -17,7 +17,7 @@ import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 class ProdOverlayTest {
 
     private static final List<Manifest> PROD = Rendered.manifests("prod");
-    private static final List<String> CLUSTERS = List.of("pg-cases", "pg-outreach", "pg-stats", "pg-keycloak");
+    private static final List<String> CLUSTERS = List.of("pg-cases", "pg-outreach", "pg-stats", "pg-gateway", "pg-keycloak");
 
     @Test
     void kafkaHasThreeBrokersAndReplicatesEverythingThrice() {
@@ -60,15 +60,44 @@ class ProdOverlayTest {
     @Test
     void theRealmHasNoDemoUserNoTestClientAndNoCommittedClientSecret() {
         JsonNode realm = Rendered.find(PROD, "KeycloakRealmImport", "anaiss").spec().get("realm");
-        assertThat(realm.has("users")).isFalse();
+        // no person, only the service accounts of the admin client and of the staff directory (view-users only)
+        assertThat(realm.get("users")).hasSize(2);
+        JsonNode admin = realm.get("users").get(0);
+        assertThat(admin.get("username").asText()).isEqualTo("service-account-anaiss-admin");
+        assertThat(admin.get("serviceAccountClientId").asText()).isEqualTo("anaiss-admin");
+        assertThat(admin.get("realmRoles").toString()).isEqualTo("[\"admin\"]");
+        JsonNode directory = realm.get("users").get(1);
+        assertThat(directory.get("username").asText()).isEqualTo("service-account-anaiss-directory");
+        assertThat(directory.at("/clientRoles/realm-management").toString()).isEqualTo("[\"view-users\"]");
+        assertThat(realm.get("users")).noneMatch(u -> u.has("credentials"));
         assertThat(realm.get("clients")).extracting(c -> c.get("clientId").asText())
-                .containsExactlyInAnyOrder("anaiss-web", "anaiss-api");
+                .containsExactlyInAnyOrder("anaiss-web", "anaiss-api", "anaiss-admin", "anaiss-directory");
         assertThat(realm.get("clients")).noneMatch(c -> c.has("secret"));
         assertThat(realm.get("clients")).noneMatch(c -> c.path("directAccessGrantsEnabled").asBoolean(false));
         JsonNode web = realm.get("clients").get(0);
         assertThat(web.get("redirectUris").toString()).doesNotContain("localhost").startsWith("[\"https://");
         // the realm itself is untouched: roles, user profile, mappers
         assertThat(realm.at("/roles/realm")).hasSize(7);
+    }
+
+    /** The production admin path: client credentials of a confidential client, no user, no password grant. */
+    @Test
+    void theAdminClientHasClientCredentialsOnly() {
+        JsonNode realm = Rendered.find(PROD, "KeycloakRealmImport", "anaiss").spec().get("realm");
+        JsonNode admin = null;
+        for (JsonNode c : realm.get("clients")) {
+            if (c.get("clientId").asText().equals("anaiss-admin")) {
+                admin = c;
+            }
+        }
+        assertThat(admin).isNotNull();
+        assertThat(admin.get("publicClient").asBoolean()).isFalse();
+        assertThat(admin.get("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(admin.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(admin.get("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(admin.get("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(admin.has("secret")).as("Keycloak generates the secret per environment").isFalse();
+        assertThat(admin.get("protocolMappers").toString()).contains("\"included.custom.audience\":\"anaiss-api\"");
     }
 
     @Test

@@ -37,6 +37,29 @@ class RealmImportTest {
         assertThat(realmImport.spec().get("keycloakCRName").asText()).isEqualTo("keycloak");
     }
 
+    /** prod keeps two users, the admin client's and the directory's service accounts: those of the realm file, roles included. */
+    @Test
+    void prodKeepsTheServiceAccountsOfTheRealmFile() throws IOException {
+        JsonNode realm = StrictParser.YAML.readTree(Files.readString(REALM_FILE));
+        JsonNode admin = null;
+        JsonNode directory = null;
+        for (JsonNode u : realm.get("users")) {
+            if (u.path("serviceAccountClientId").asText().equals("anaiss-admin")) {
+                admin = u;
+            }
+            if (u.path("serviceAccountClientId").asText().equals("anaiss-directory")) {
+                directory = u;
+            }
+        }
+        JsonNode users = Rendered.find(Rendered.manifests("prod"), "KeycloakRealmImport", "anaiss").spec().at("/realm/users");
+        assertThat(users).hasSize(2);
+        assertThat(users.get(0)).isEqualTo(admin);
+        assertThat(users.get(1)).isEqualTo(directory);
+        // the directory may read users, nothing more
+        assertThat(directory.at("/clientRoles/realm-management").toString()).isEqualTo("[\"view-users\"]");
+        assertThat(directory.has("realmRoles")).isFalse();
+    }
+
     @Test
     void theGeneratorIsAnExecutableScript() {
         Path script = Rendered.MODULE.resolve("scripts/generate-realm-import.sh");

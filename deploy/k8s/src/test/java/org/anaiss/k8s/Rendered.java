@@ -24,8 +24,37 @@ final class Rendered {
     private Rendered() {
     }
 
+    /**
+     * An overlay as committed ("dev", "prod"), or "dev-ingress"/"prod-ingress": the same overlay with the Ingress
+     * component instead of the Gateway API one, the swap the README describes (one line of the overlay).
+     */
     static String yaml(String overlay) {
-        return YAML.computeIfAbsent(overlay, o -> Kustomize.render(MODULE.resolve("overlays").resolve(o)));
+        return YAML.computeIfAbsent(overlay, o -> Kustomize.render(o.endsWith("-ingress") ? ingressVariant(o) : MODULE.resolve("overlays").resolve(o)));
+    }
+
+    /** Copies the overlay into target/variants/<name> (one level deeper: paths get one more ../), edge swapped. */
+    private static Path ingressVariant(String name) {
+        String overlay = name.substring(0, name.length() - "-ingress".length());
+        Path source = MODULE.resolve("overlays").resolve(overlay);
+        Path target = MODULE.resolve("target/variants").resolve(name);
+        try {
+            Files.createDirectories(target);
+            try (var files = Files.list(source)) {
+                for (Path f : files.toList()) {
+                    String text = Files.readString(f);
+                    if (f.getFileName().toString().equals("kustomization.yaml")) {
+                        if (!text.contains("- ../../components/gateway-api")) {
+                            throw new IllegalStateException(source + " does not use components/gateway-api");
+                        }
+                        text = text.replace("- ../../components/gateway-api", "- ../../components/ingress").replace("../../", "../../../");
+                    }
+                    Files.writeString(target.resolve(f.getFileName()), text);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write the variant " + target, e);
+        }
+        return target;
     }
 
     /** The overlay, every object strictly parsed (fails on the first overlay object that does not parse). */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +23,8 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 /**
- * The manifests give each service what its application.properties reads, the images are built the way the
- * Deployments run them, and every Secret the manifests use is documented in the README.
+ * The manifests give each service what its application.properties reads, and every Secret the manifests use is
+ * documented in the README. The images: {@link ImagesTest}.
  */
 class ServiceWiringTest {
 
@@ -91,7 +90,7 @@ class ServiceWiringTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
+    @ValueSource(strings = { "dev", "prod", "prod-ingress" })
     void tokensAreCheckedAgainstThePublicIssuerOfTheKeycloakOfTheOverlay(String overlay) {
         var manifests = Rendered.manifests(overlay);
         String hostname = Rendered.find(manifests, "Keycloak", "keycloak").spec().at("/hostname/hostname").asText();
@@ -100,8 +99,10 @@ class ServiceWiringTest {
             assertThat(env).containsEntry("QUARKUS_OIDC_TOKEN_ISSUER", hostname + "/realms/anaiss")
                     .containsEntry("ANAISS_OIDC_URL", "http://keycloak-service:8080/realms/anaiss");
         }
-        String ingressHost = Rendered.find(manifests, "Ingress", "keycloak").json().at("/spec/rules/0/host").asText();
-        assertThat(hostname).isEqualTo("https://" + ingressHost);
+        String publicHost = overlay.endsWith("-ingress")
+                ? Rendered.find(manifests, "Ingress", "keycloak").json().at("/spec/rules/0/host").asText()
+                : Rendered.find(manifests, "Gateway", "anaiss").json().at("/spec/listeners/1/hostname").asText();
+        assertThat(hostname).isEqualTo("https://" + publicHost);
     }
 
     @Test
@@ -127,7 +128,7 @@ class ServiceWiringTest {
         PodSpec outreach = Rendered.find(Rendered.manifests("prod"), "Deployment", "outreach-service").as(Deployment.class)
                 .getSpec().getTemplate().getSpec();
         assertThat(secretsOf(cases)).containsExactlyInAnyOrder("pg-cases-app", "case-service", "case-service-crypto",
-                "anaiss-nir-hash", "anaiss-cluster-ca-cert", "pg-cases-ca");
+                "case-service-directory", "anaiss-nir-hash", "anaiss-cluster-ca-cert", "pg-cases-ca");
         assertThat(secretsOf(outreach)).containsExactlyInAnyOrder("pg-outreach-app", "outreach-service",
                 "outreach-service-crypto", "anaiss-nir-hash", "anaiss-cluster-ca-cert", "pg-outreach-ca", "outreach-service-smtp");
     }
@@ -144,7 +145,7 @@ class ServiceWiringTest {
 
     /** Every Secret the manifests read is explained in the README (who creates it, how to rotate it). */
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
+    @ValueSource(strings = { "dev", "prod", "prod-ingress" })
     void everySecretUsedIsDocumented(String overlay) throws IOException {
         String readme = Files.readString(Rendered.MODULE.resolve("README.md"));
         var manifests = Rendered.manifests(overlay);
@@ -157,28 +158,9 @@ class ServiceWiringTest {
         Policies.of(manifests, "ObjectStore").forEach(o -> o.spec().at("/configuration/s3Credentials")
                 .forEach(ref -> secrets.add(ref.path("name").asText())));
         Policies.of(manifests, "Ingress").forEach(i -> i.json().at("/spec/tls").forEach(t -> secrets.add(t.path("secretName").asText())));
+        Policies.of(manifests, "Gateway").forEach(g -> g.json().at("/spec/listeners")
+                .forEach(l -> l.at("/tls/certificateRefs").forEach(r -> secrets.add(r.path("name").asText()))));
+        Policies.of(manifests, "ExternalSecret").forEach(e -> secrets.add(e.spec().at("/target/name").asText()));
         assertThat(secrets).isNotEmpty().allSatisfy(s -> assertThat(readme).as("README mentions Secret " + s).contains("`" + s));
-    }
-
-    /** The images are the Quarkus fast-jar layout, run as the non-root user the Deployments declare. */
-    @Test
-    void eachServiceHasAJvmDockerfileForTheFastJarLayout() throws IOException {
-        for (String service : Policies.SERVICES) {
-            Path dockerfile = Rendered.REPO.resolve(service).resolve("src/main/docker/Dockerfile.jvm");
-            assertThat(dockerfile).exists();
-            String text = Files.readString(dockerfile);
-            assertThat(text).containsPattern("(?m)^FROM \\S+:\\d[\\w.-]*$")
-                    .contains("COPY target/quarkus-app/lib/ /deployments/lib/",
-                            "COPY target/quarkus-app/*.jar /deployments/",
-                            "COPY target/quarkus-app/app/ /deployments/app/",
-                            "COPY target/quarkus-app/quarkus/ /deployments/quarkus/",
-                            "JAVA_APP_JAR=\"/deployments/quarkus-run.jar\"",
-                            "EXPOSE 8080")
-                    .containsPattern("(?m)^USER 185$")
-                    .doesNotContain(":latest");
-            Long runAsUser = Rendered.find(Rendered.manifests("prod"), "Deployment", service).as(Deployment.class)
-                    .getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser();
-            assertThat(runAsUser).isEqualTo(185L);
-        }
     }
 }

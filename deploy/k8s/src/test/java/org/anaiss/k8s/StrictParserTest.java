@@ -60,11 +60,11 @@ class StrictParserTest {
     @Test
     void anUnknownKindIsRejected() {
         assertThatThrownBy(() -> parse("""
-                apiVersion: monitoring.coreos.com/v1
-                kind: PodMonitor
+                apiVersion: cert-manager.io/v1
+                kind: Certificate
                 metadata: {name: m}
                 spec: {}
-                """)).hasMessageContaining("no strict model for monitoring.coreos.com/v1/PodMonitor");
+                """)).hasMessageContaining("no strict model for cert-manager.io/v1/Certificate");
         assertThatThrownBy(() -> parse("""
                 apiVersion: kafka.strimzi.io/v1beta1
                 kind: KafkaTopic
@@ -159,5 +159,36 @@ class StrictParserTest {
         StrictParser.contained(StrictParser.documents("{a: {b: 1, c: [1, 2]}}").get(0),
                 StrictParser.documents("{a: {c: [1]}}").get(0), "", lost);
         assertThat(lost).containsExactly("a.b", "a.c (list changed)");
+    }
+
+    @Test
+    void theKindsOfObservabilityEdgeAndSecretsAreStrictToo() {
+        assertThatThrownBy(() -> parse("""
+                apiVersion: monitoring.coreos.com/v1
+                kind: PodMonitor
+                metadata: {name: m}
+                spec:
+                  selector: {matchLabels: {a: b}}
+                  podMetricsEndpoints: [{port: http, pathh: /q/metrics}]
+                """)).isInstanceOf(ManifestException.class).hasMessageContaining("pathh");
+        assertThatThrownBy(() -> parse("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: r}
+                spec:
+                  parentRefs: [{name: anaiss, sectionName: api}]
+                  rules: [{matches: [{path: {type: PathPrefix, value: /api/}}], backendRef: [{name: gateway, port: 8080}]}]
+                """)).isInstanceOf(ManifestException.class).hasMessageContaining("backendRef");
+        assertThatThrownBy(() -> parse("""
+                apiVersion: external-secrets.io/v1
+                kind: ExternalSecret
+                metadata: {name: s}
+                spec:
+                  secretStoreRef: {kind: ClusterSecretStore, name: anaiss}
+                  target: {name: s, deletionPolicy: Keep}
+                  data: [{secretKey: k, remoteRef: {key: a/b, propertty: k}}]
+                """)).isInstanceOf(ManifestException.class)
+                .hasMessageContaining("spec.target.deletionPolicy: \"Keep\" is not one of")
+                .hasMessageContaining("spec.data[0].remoteRef.propertty: unknown field");
     }
 }

@@ -31,6 +31,12 @@ public interface GatewayConfig {
     String statsServiceUrl();
 
     /**
+     * Several instances of a service, taken in turn; each list, when set, replaces the single URL above.
+     * In Kubernetes leave them unset: the single URL is the Service's name and Kubernetes balances.
+     */
+    Upstreams upstreams();
+
+    /**
      * Paths forwarded to outreach-service without a token: the links mailed to people who have no
      * account. outreach-service protects them with single-use tokens.
      */
@@ -78,6 +84,24 @@ public interface GatewayConfig {
     AccessLog accessLog();
 
     TokenCache tokenCache();
+
+    interface Upstreams {
+        /** Base URLs of case-service's instances ({@code http://a:8081,http://b:8081}); ANAISS_CASE_URLS. */
+        Optional<List<String>> cases();
+
+        /** Base URLs of outreach-service's instances; ANAISS_OUTREACH_URLS. */
+        Optional<List<String>> outreach();
+
+        /** Base URLs of stats-service's instances; ANAISS_STATS_URLS. */
+        Optional<List<String>> stats();
+
+        /**
+         * How long an instance that refused a connection is passed over while another one is available
+         * (then it is tried again in its turn; a call it answers brings it back at once).
+         */
+        @WithDefault("5s")
+        Duration restAfterRefusal();
+    }
 
     interface Groups {
         /** {@code /api/cases/**} to case-service. */
@@ -155,9 +179,10 @@ public interface GatewayConfig {
     }
 
     /**
-     * Retries of idempotent requests only: GET, HEAD, OPTIONS, PUT and DELETE when no connection could be
-     * had (nothing was sent, the body is still unread); GET, HEAD and OPTIONS without a body also when the
-     * connection closed before an answer or the service answered 502/503.
+     * Retries after a pause, of idempotent requests only: GET, HEAD, OPTIONS, PUT and DELETE when no
+     * connection could be had (nothing was sent, the body is still unread); GET, HEAD and OPTIONS without a
+     * body also when the connection closed before an answer or the service answered 502/503. (Passing a
+     * request to another instance when no connection could be had is not a retry: any method, at once.)
      */
     interface Retry {
         /** Retries after the first attempt; 0 disables them. */
@@ -169,7 +194,10 @@ public interface GatewayConfig {
         Duration backoff();
     }
 
-    /** One breaker per service: after consecutive failures the gateway stops calling it for a while. */
+    /**
+     * One breaker per instance of a service: after consecutive failures the gateway stops calling that
+     * instance for a while (the others take its calls); 503 at once only when every instance's is open.
+     */
     interface CircuitBreaker {
         /** Consecutive failures (no connection, timeout, 502/503/504) that open the breaker. */
         @WithDefault("5")
@@ -255,5 +283,13 @@ public interface GatewayConfig {
         /** One JSON line per /api request on the {@code anaiss.access} logger. */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * Secret (base64, 32 bytes or more, the same on every replica) from which the key of each day is derived:
+         * the log names a user by a keyed hash of their subject that changes every day (docs/gateway.md).
+         * Unset: a random secret per start, so pseudonyms change at every restart and differ between replicas.
+         * Environment: ANAISS_GATEWAY_ACCESS_LOG_PSEUDONYM_KEY.
+         */
+        java.util.Optional<String> pseudonymKey();
     }
 }

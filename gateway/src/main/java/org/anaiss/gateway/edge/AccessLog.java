@@ -9,7 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * One JSON line per API request on the {@code anaiss.access} logger (its own handler prints the
  * line as it is). What is kept is listed here and nothing else: never the query string, a header,
- * a body, the raw path (it holds ids and single-use tokens), a username or a name.
+ * a body, the raw path (it holds ids and single-use tokens), a username, a name, or the token's
+ * subject (a user appears as the pseudonym of the day, see {@link UserPseudonyms}).
  */
 final class AccessLog {
 
@@ -19,18 +20,20 @@ final class AccessLog {
     private AccessLog() {
     }
 
-    static void write(RoutingContext rc, Exchange exchange, boolean completed) {
+    static void write(RoutingContext rc, Exchange exchange, boolean completed, UserPseudonyms pseudonyms) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        LOG.info(line(rc, exchange, completed, Caller.of(rc), System.nanoTime()));
+        Caller caller = Caller.of(rc);
+        String user = caller == null || caller.subject() == null ? null : pseudonyms.of(caller.subject());
+        LOG.info(line(rc, exchange, completed, caller, user, System.nanoTime()));
     }
 
     /**
      * The line as JSON text, written field by field: one line per request on the event loop, so no
      * map and no generic serializer (they cost more than the rest of the line).
      */
-    static String line(RoutingContext rc, Exchange exchange, boolean completed, Caller caller, long nowNanos) {
+    static String line(RoutingContext rc, Exchange exchange, boolean completed, Caller caller, String user, long nowNanos) {
         long micros = (nowNanos - exchange.startNanos) / 1_000;
         StringBuilder line = new StringBuilder(384).append('{');
         string(line, "time", Instant.now().toString()).append(',');
@@ -48,8 +51,9 @@ final class AccessLog {
         }
         if (caller != null) {
             string(line.append(','), "clientId", caller.clientId());
-            if (caller.subject() != null) {
-                string(line.append(','), "subject", caller.subject());
+            if (user != null) {
+                // the day's pseudonym of the subject (UserPseudonyms), never the subject itself
+                string(line.append(','), "user", user);
             }
         }
         if (exchange.group() != null) {

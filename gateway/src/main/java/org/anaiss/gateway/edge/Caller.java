@@ -12,9 +12,10 @@ import io.vertx.ext.web.RoutingContext;
  * Who calls, from the verified token: a partner system (client credentials: Keycloak names its
  * service account {@code service-account-<client id>}) or a user through a client application.
  *
- * <p>What the access log keeps: the client id ({@code azp}) and, for users, the token's subject, an
- * opaque Keycloak id. Never the username or a name. The log serves security investigations only;
- * it is never aggregated per subject (that would measure staff activity, which ANAISS refuses).
+ * <p>What the access log keeps: the client id ({@code azp}) and, for users, a pseudonym of the token's
+ * subject that changes every day ({@link UserPseudonyms}). Never the subject, the username or a name.
+ * The log serves security investigations only; it is never aggregated per user (that would measure
+ * staff activity, which ANAISS refuses).
  */
 public record Caller(String clientId, String subject, boolean partnerSystem) {
 
@@ -32,6 +33,11 @@ public record Caller(String clientId, String subject, boolean partnerSystem) {
         Caller caller = fromToken(rc);
         rc.put(KEY, caller == null ? ANONYMOUS : caller);
         return caller;
+    }
+
+    /** The caller of a request authenticated otherwise than by a bearer token (a web session). */
+    public static void remember(RoutingContext rc, Caller caller) {
+        rc.put(KEY, caller);
     }
 
     private static Caller fromToken(RoutingContext rc) {

@@ -36,13 +36,15 @@ public class EdgeRoutes {
     private final SecurityHeaders securityHeaders;
     private final RouteTemplate templates;
     private final MeterRegistry registry;
+    private final UserPseudonyms pseudonyms;
 
-    public EdgeRoutes(GatewayConfig config, MeterRegistry registry) {
+    public EdgeRoutes(GatewayConfig config, MeterRegistry registry, UserPseudonyms pseudonyms) {
         this.config = config;
         this.cors = new Cors(config.cors());
         this.securityHeaders = new SecurityHeaders(config.securityHeaders());
         this.templates = new RouteTemplate(config.publicPaths());
         this.registry = registry;
+        this.pseudonyms = pseudonyms;
     }
 
     void register(@Observes Router router) {
@@ -54,9 +56,11 @@ public class EdgeRoutes {
         String path = rc.normalizedPath();
         boolean api = path.startsWith("/api/") || path.equals("/api");
         TraceContext trace = TraceContext.forward(request.getHeader("traceparent"), request.getHeader("tracestate"));
-        Exchange exchange = new Exchange(System.nanoTime(), requestId(request), trace, api ? templates.of(path) : path);
+        String link = linkPage(path);
+        Exchange exchange = new Exchange(System.nanoTime(), requestId(request), trace, api ? templates.of(path) : link != null ? link : path);
         Exchange.attach(rc, exchange);
-        if (api) {
+        if (api || link != null) {
+            // never a link's token in a metric label
             putMetricsTemplate(exchange.route);
         }
         boolean overTls = ClientAddress.overTls(request, config.trustedProxyHops());
@@ -76,13 +80,22 @@ public class EdgeRoutes {
         rc.next();
     }
 
+    /** The template of a person's page ({@code /o/{token}}, {@code /i/{token}/cancel}), or null for any other path. */
+    static String linkPage(String path) {
+        if (path.length() < 4 || path.charAt(0) != '/' || path.charAt(2) != '/' || (path.charAt(1) != 'o' && path.charAt(1) != 'i')) {
+            return null;
+        }
+        int next = path.indexOf('/', 3);
+        return path.substring(0, 3) + "{token}" + (next < 0 ? "" : path.substring(next));
+    }
+
     private void ended(RoutingContext rc, Exchange exchange, boolean completed) {
         if (exchange.outcome() != null) {
             registry.counter("anaiss.gateway.refused", "group", exchange.group() == null ? "none" : exchange.group(),
                     "outcome", exchange.outcome()).increment();
         }
         if (config.accessLog().enabled()) {
-            AccessLog.write(rc, exchange, completed);
+            AccessLog.write(rc, exchange, completed, pseudonyms);
         }
     }
 

@@ -3,6 +3,9 @@ package org.anaiss.gateway.edge;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+
 /**
  * W3C Trace Context (https://www.w3.org/TR/trace-context/): the gateway is a span of the trace. A
  * valid incoming {@code traceparent} keeps its trace id and flags (and its {@code tracestate});
@@ -19,6 +22,14 @@ public record TraceContext(String traceId, String spanId, String flags, String t
 
     /** The context to forward for a request that came with these headers (either may be null). */
     public static TraceContext forward(String traceparent, String tracestate) {
+        // with OpenTelemetry on, the gateway's span is the server span it exports (it continued a valid incoming
+        // traceparent already): the services become its children, in the same trace
+        Span span = Span.current();
+        SpanContext current = span.getSpanContext();
+        if (span.isRecording() && current.isValid()) {
+            String state = tracestate == null || tracestate.length() > MAX_TRACESTATE ? null : tracestate;
+            return new TraceContext(current.getTraceId(), current.getSpanId(), current.getTraceFlags().asHex(), state);
+        }
         String spanId = newSpanId();
         if (traceparent != null) {
             var m = TRACEPARENT.matcher(traceparent.trim());

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.anaiss.gateway.config.GatewayConfig;
+import org.anaiss.gateway.proxy.Instance;
 import org.anaiss.gateway.proxy.Services;
 import org.anaiss.gateway.proxy.Upstream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -109,12 +110,13 @@ public class OpenApiCatalog {
 
     private Future<Void> fetch(ServiceEntry entry) {
         Upstream upstream = entry.upstream();
+        Instance instance = upstream.pick();
         long timeout = config.openapi().fetchTimeout().toMillis();
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setSsl(upstream.tls())
+                .setHost(instance.host())
+                .setPort(instance.port())
+                .setSsl(instance.tls())
                 .setURI("/q/openapi?format=json")
                 .setConnectTimeout(timeout)
                 .setIdleTimeout(timeout)

@@ -32,8 +32,10 @@ import io.vertx.ext.web.RoutingContext;
  * One request on its way to a service and back, streamed both ways (never buffered). The body is
  * counted as it passes: past the group's limit the service's request is aborted and the client gets
  * 413. The service's time to answer is bounded from the moment it has the whole request (504), a
- * breaker stops calls to a failing service (503 at once), and idempotent calls are retried a bounded
- * number of times when that is safe (see {@link RetryPolicy}).
+ * breaker per instance stops calls to a failing instance (503 at once when every instance's is open),
+ * and idempotent calls are retried a bounded number of times when that is safe (see {@link RetryPolicy}).
+ * The instances of a service are taken in turn; when no connection to one could be had, nothing was
+ * sent and the body is still unread, so the request goes to another instance at once, whatever its method.
  *
  * <p>Each attempt that the breaker let through is reported to it exactly once. All callbacks run on
  * the request's event loop, so the state below needs no locking.
@@ -47,6 +49,11 @@ final class Forwarding {
     // Set by the gateway itself, whatever the client sent; Expect is answered here (see pumpBody).
     private static final Set<String> REPLACED_UPSTREAM = Set.of("expect", "x-request-id", "traceparent", "tracestate",
             "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded", "x-real-ip");
+    // Never forwarded: the staff application's session cookie and CSRF token stay at the gateway (the service
+    // gets the user's bearer token instead), and no service uses cookies. Nor the forwarded headers the gateway
+    // does not set: the services trust the gateway's, so a client's would choose the host of their Location headers.
+    private static final Set<String> DROPPED_UPSTREAM = Set.of("cookie", "x-csrf-token", "x-forwarded-prefix",
+            "x-forwarded-ssl", "x-forwarded-server", "x-forwarded-uri");
     // The gateway owns these on its answers.
     private static final Set<String> REPLACED_DOWNSTREAM = Set.of("x-request-id", "strict-transport-security");
 
@@ -59,6 +66,8 @@ final class Forwarding {
     private final RequestOptions options;
     private final boolean hasBody;
     private final long maxBody;
+    private final Set<Instance> tried = new HashSet<>();
+    private Instance instance;
     private int retries;
     private boolean permitHeld;
     private boolean finished;
@@ -67,7 +76,7 @@ final class Forwarding {
     private HttpClientRequest current;
 
     Forwarding(RoutingContext rc, RouteGroup group, HttpClient client, RetryPolicy retry, long maxBody,
-            long connectTimeoutMillis, int trustedProxyHops) {
+            long connectTimeoutMillis, int trustedProxyHops, String bearer) {
         this.rc = rc;
         this.request = rc.request();
         this.group = group;
@@ -79,13 +88,10 @@ final class Forwarding {
         String query = request.query();
         this.options = new RequestOptions()
                 .setMethod(request.method())
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setSsl(upstream.tls())
                 // the path the route was chosen on (dot segments resolved), so the service sees the same
                 .setURI(rc.normalizedPath() + (query == null ? "" : "?" + query))
                 .setConnectTimeout(connectTimeoutMillis)
-                .setHeaders(upstreamHeaders(rc, trustedProxyHops));
+                .setHeaders(upstreamHeaders(rc, trustedProxyHops, bearer));
     }
 
     void start() {
@@ -94,21 +100,30 @@ final class Forwarding {
                 clientGone();
             }
         });
-        attempt();
+        attempt(false);
     }
 
-    private void attempt() {
+    /** A new attempt; {@code againTried}: instances this request already tried may be chosen again (a retry after a pause). */
+    private void attempt(boolean againTried) {
         if (finished) {
             return;
         }
-        if (!upstream.breaker().tryAcquire()) {
+        Instance chosen = upstream.acquire(tried, againTried);
+        if (chosen == null) {
             finished = true;
-            long seconds = Math.max(1, (upstream.breaker().retryAfter().toMillis() + 999) / 1000);
+            long seconds = Math.max(1, (upstream.retryAfter().toMillis() + 999) / 1000);
             Problems.send(rc, 503, "upstream-unavailable", "Service unavailable",
                     upstream.name() + " is failing; the gateway does not call it for a few seconds. Try again later.", seconds);
             return;
         }
+        connect(chosen);
+    }
+
+    private void connect(Instance chosen) {
+        instance = chosen;
+        tried.add(chosen);
         permitHeld = true;
+        options.setHost(chosen.host()).setPort(chosen.port()).setSsl(chosen.tls());
         client.request(options).onComplete(ar -> {
             if (ar.failed()) {
                 connectFailed(ar.cause());
@@ -127,13 +142,27 @@ final class Forwarding {
     private void connectFailed(Throwable cause) {
         // A full pool or a wait for a free connection means the service is busy, not down: no count against it.
         boolean busy = cause instanceof ConnectionPoolTooBusyException || cause instanceof TimeoutException;
+        if (!busy) {
+            instance.refused();
+        }
         settle(busy ? Outcome.ABANDONED : Outcome.FAILURE);
+        if (finished) {
+            return;
+        }
+        // nothing reached the service and the body is still unread: another instance may take it, whatever the method
+        Instance other = upstream.acquire(tried, false);
+        if (other != null) {
+            LOG.debugf("request %s: no connection to %s at %s, passed to %s", requestId(), upstream.name(), instance.address(),
+                    other.address());
+            connect(other);
+            return;
+        }
         if (!busy && retry.retryAfterConnectFailure(request.method(), retries)) {
             retryLater();
             return;
         }
         finished = true;
-        LOG.warnf("request %s: no connection to %s (%s)", requestId(), upstream.name(), failureName(cause));
+        LOG.warnf("request %s: no connection to %s at %s (%s)", requestId(), upstream.name(), instance.address(), failureName(cause));
         Problems.send(rc, 503, "upstream-unavailable", "Service unavailable",
                 upstream.name() + " cannot be reached right now; try again later.");
     }
@@ -219,6 +248,7 @@ final class Forwarding {
             return;
         }
         HttpClientResponse response = ar.result();
+        instance.reached();
         int status = response.statusCode();
         boolean unhealthy = status == 502 || status == 503 || status == 504;
         settle(unhealthy ? Outcome.FAILURE : Outcome.SUCCESS);
@@ -265,7 +295,7 @@ final class Forwarding {
     private void retryLater() {
         retries++;
         current = null;
-        rc.vertx().setTimer(retry.delayMillis(retries), id -> attempt());
+        rc.vertx().setTimer(retry.delayMillis(retries), id -> attempt(true));
     }
 
     private void clientGone() {
@@ -288,9 +318,9 @@ final class Forwarding {
         }
         permitHeld = false;
         switch (outcome) {
-            case SUCCESS -> upstream.breaker().onSuccess();
-            case FAILURE -> upstream.breaker().onFailure();
-            default -> upstream.breaker().onAbandoned();
+            case SUCCESS -> instance.breaker().onSuccess();
+            case FAILURE -> instance.breaker().onFailure();
+            default -> instance.breaker().onAbandoned();
         }
     }
 
@@ -318,10 +348,15 @@ final class Forwarding {
         return bytes + " bytes";
     }
 
-    private static MultiMap upstreamHeaders(RoutingContext rc, int trustedProxyHops) {
+    private static MultiMap upstreamHeaders(RoutingContext rc, int trustedProxyHops, String bearer) {
         HttpServerRequest request = rc.request();
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         copyHeaders(request.headers(), headers, REPLACED_UPSTREAM);
+        DROPPED_UPSTREAM.forEach(headers::remove);
+        if (bearer != null) {
+            // a call of the staff application: the signed-in user's own token
+            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+        }
         Exchange exchange = Exchange.of(rc);
         headers.set(EdgeRoutes.REQUEST_ID_HEADER, exchange.requestId());
         headers.set("traceparent", exchange.trace().traceparent());

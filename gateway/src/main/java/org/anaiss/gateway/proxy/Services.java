@@ -1,5 +1,7 @@
 package org.anaiss.gateway.proxy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,18 +47,29 @@ public class Services {
                 .setHttp1MaxSize(config.maxConnectionsPerService())
                 .setMaxWaitQueueSize(config.maxWaitingRequestsPerService());
         this.shared = vertx.createHttpClient(options, poolOptions);
-        this.cases = upstream("case-service", config.caseServiceUrl(), config, registry);
-        this.outreach = upstream("outreach-service", config.outreachServiceUrl(), config, registry);
-        this.stats = upstream("stats-service", config.statsServiceUrl(), config, registry);
+        GatewayConfig.Upstreams lists = config.upstreams();
+        this.cases = upstream("case-service", lists.cases().orElse(List.of(config.caseServiceUrl())), config, registry);
+        this.outreach = upstream("outreach-service", lists.outreach().orElse(List.of(config.outreachServiceUrl())), config, registry);
+        this.stats = upstream("stats-service", lists.stats().orElse(List.of(config.statsServiceUrl())), config, registry);
     }
 
-    private static Upstream upstream(String name, String url, GatewayConfig config, MeterRegistry registry) {
-        CircuitBreaker breaker = new CircuitBreaker(name, config.circuitBreaker().failureThreshold(),
-                config.circuitBreaker().openDuration(), System::nanoTime);
-        // 0 closed, 1 open, 2 half-open
-        Gauge.builder("anaiss.gateway.circuit.state", breaker, b -> b.state().ordinal())
-                .tag("upstream", name).register(registry);
-        return Upstream.of(name, url, breaker);
+    private static Upstream upstream(String name, List<String> urls, GatewayConfig config, MeterRegistry registry) {
+        List<Instance> instances = new ArrayList<>();
+        for (String url : urls) {
+            if (url.isBlank()) {
+                continue;
+            }
+            CircuitBreaker breaker = new CircuitBreaker(name, config.circuitBreaker().failureThreshold(),
+                    config.circuitBreaker().openDuration(), System::nanoTime);
+            Instance instance = Instance.of(url, breaker, config.upstreams().restAfterRefusal(), System::nanoTime);
+            // 0 closed, 1 open, 2 half-open
+            Gauge.builder("anaiss.gateway.circuit.state", breaker, b -> b.state().ordinal())
+                    .tag("upstream", name).tag("instance", instance.address())
+                    .description("State of the circuit breaker to an instance of a service: 0 closed, 1 open, 2 half-open")
+                    .register(registry);
+            instances.add(instance);
+        }
+        return new Upstream(name, instances);
     }
 
     /** The client of the calling event loop (a shared one off the event loops). */

@@ -4,8 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.anaiss.gateway.support.AccessLogCapture;
 import org.anaiss.gateway.support.EdgeProfile;
@@ -40,7 +47,8 @@ class AccessLogTest {
             assertThat(line.getInteger("status")).isEqualTo(200);
             assertThat(line.getDouble("latencyMs")).isPositive();
             assertThat(line.getString("clientId")).isEqualTo("anaiss-test");
-            assertThat(line.getString("subject")).matches("[0-9a-f-]{36}");
+            assertThat(line.containsKey("subject")).isFalse();
+            assertThat(line.getString("user")).as("the day's pseudonym of the subject").matches("[A-Za-z0-9_-]{22}");
             assertThat(line.getString("group")).isEqualTo("cases");
             assertThat(line.getString("upstream")).isEqualTo("case-service");
             assertThat(line.getString("traceId")).matches("[0-9a-f]{32}");
@@ -49,6 +57,43 @@ class AccessLogTest {
             assertThat(text).doesNotContain(NIR).doesNotContain("Dupont").doesNotContain("Jeanne")
                     .doesNotContain("nir=").doesNotContain("alice").doesNotContain("Bearer");
         }
+    }
+
+    @Inject
+    UserPseudonyms pseudonyms;
+
+    @Test
+    void oneUsersLinesShareAPseudonymWithinADayAndNotAcrossDaysAndNeverShowTheSubject() {
+        String token = Tokens.user("alice");
+        String subject = new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8))
+                .getString("sub");
+        Instant monday = Instant.parse("2026-03-02T08:00:00Z");
+        try (AccessLogCapture log = new AccessLogCapture()) {
+            pseudonyms.clock(Clock.fixed(monday, ZoneOffset.UTC));
+            String first = request(log, token);
+            String sameDay = request(log, token);
+            pseudonyms.clock(Clock.fixed(monday.plus(Duration.ofHours(15)), ZoneOffset.UTC)); // 23:00 UTC, same day
+            String lateSameDay = request(log, token);
+            pseudonyms.clock(Clock.fixed(monday.plus(Duration.ofDays(1)), ZoneOffset.UTC));
+            String nextDay = request(log, token);
+            String otherUserSameDay = request(log, Tokens.user("bruno"));
+            assertThat(sameDay).isEqualTo(first);
+            assertThat(lateSameDay).isEqualTo(first);
+            assertThat(nextDay).isNotEqualTo(first);
+            assertThat(otherUserSameDay).isNotEqualTo(nextDay);
+            assertThat(String.join("\n", log.lines())).doesNotContain(subject).doesNotContain("alice");
+        } finally {
+            pseudonyms.clock(Clock.systemUTC());
+        }
+    }
+
+    private static String request(AccessLogCapture log, String token) {
+        String requestId = "access-" + UUID.randomUUID();
+        given().auth().oauth2(token).header("X-Request-Id", requestId).contentType("application/json")
+                .body("{\"lastName\":\"Martin\",\"birthDate\":\"1970-01-01\"}")
+                .when().post("/api/cases/persons/search").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> log.forRequest(requestId) != null);
+        return log.forRequest(requestId).getString("user");
     }
 
     @Test
@@ -77,6 +122,7 @@ class AccessLogTest {
             JsonObject line = log.forRequest(requestId);
             assertThat(line.getString("clientId")).isEqualTo("partner-cpam-rhone");
             assertThat(line.containsKey("subject")).isFalse();
+            assertThat(line.containsKey("user")).isFalse();
             assertThat(line.getString("route")).isEqualTo("/api/partners/signals/{id}");
         }
     }

@@ -2,9 +2,8 @@ package org.anaiss.gateway.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,28 +22,27 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The merge of the real services' documents (captured in src/test/resources/openapi). */
+/** The merge of the real services' documents, as their builds wrote them (see {@link MergedDocument}). */
 class OpenApiMergerTest {
 
-    private static final List<String> PUBLIC = List.of("/api/outreach/answers", "/api/outreach/registrations");
-    private static final OpenApiMerger.Settings SETTINGS = new OpenApiMerger.Settings("ANAISS API", "1",
-            "http://localhost:8180/realms/anaiss/.well-known/openid-configuration", PUBLIC);
+    private static final OpenApiMerger.Settings SETTINGS = MergedDocument.SETTINGS;
+    /** Where gateway/pom.xml copies the documents the services' builds wrote. */
+    private static final Path DOCUMENTS = documents();
 
-    static JsonObject document(String service) {
-        try (InputStream in = OpenApiMergerTest.class.getResourceAsStream("/openapi/" + service + ".json")) {
-            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    private static Path documents() {
+        try {
+            return Path.of(OpenApiMergerTest.class.getResource("/openapi").toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("no openapi/ among the test resources: gateway/pom.xml copies the services' documents", e);
         }
     }
 
+    static JsonObject document(String service) {
+        return MergedDocument.service(DOCUMENTS, service);
+    }
+
     static List<Source> sources(boolean withStats) {
-        return List.of(
-                new Source("case-service", "Case files", List.of("/api/cases"), document("case-service"), Status.CURRENT, Instant.now()),
-                new Source("outreach-service", "Outreach", List.of("/api/outreach", "/api/partners"), document("outreach-service"),
-                        Status.CURRENT, Instant.now()),
-                new Source("stats-service", "Statistics", List.of("/api/stats"), withStats ? document("stats-service") : null,
-                        withStats ? Status.CURRENT : Status.MISSING, null));
+        return MergedDocument.sources(DOCUMENTS, withStats);
     }
 
     /** "METHOD path" of every operation of a document. */
@@ -63,6 +61,44 @@ class OpenApiMergerTest {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         return new OpenAPIParser().readContents(merged.encode(), null, options);
+    }
+
+    /** What each service's build wrote tells the truth: ids, problem bodies, the success statuses the code answers. */
+    @Test
+    void everyOperationHasAnIdAndEveryErrorItsProblemBody() {
+        JsonObject merged = OpenApiMerger.merge(sources(true), SETTINGS);
+        Set<String> ids = new TreeSet<>();
+        JsonObject paths = merged.getJsonObject("paths");
+        for (String path : paths.fieldNames()) {
+            for (String method : paths.getJsonObject(path).fieldNames()) {
+                JsonObject op = paths.getJsonObject(path).getJsonObject(method);
+                String key = method.toUpperCase() + " " + path;
+                assertThat(op.getString("operationId")).as(key).isNotBlank();
+                assertThat(ids.add(op.getString("operationId"))).as(key + " id unique").isTrue();
+                JsonObject responses = op.getJsonObject("responses");
+                assertThat(responses.fieldNames().stream().filter(c -> c.startsWith("4"))).as(key + " declares a 4xx").isNotEmpty();
+                for (String code : responses.fieldNames()) {
+                    if (code.startsWith("4") || code.startsWith("5")) {
+                        JsonObject content = responses.getJsonObject(code).getJsonObject("content");
+                        assertThat(content).as(key + " " + code).isNotNull();
+                        assertThat(content.getJsonObject("application/problem+json").getJsonObject("schema").getString("$ref"))
+                                .as(key + " " + code).endsWith("Problem");
+                    }
+                }
+            }
+        }
+        assertThat(successes(paths, "post", "/api/outreach/campaigns")).containsExactly("201");
+        assertThat(successes(paths, "post", "/api/outreach/campaigns/{id}/launch")).containsExactly("202");
+        assertThat(successes(paths, "post", "/api/outreach/actions/{id}/invitations")).containsExactly("202");
+        assertThat(successes(paths, "post", "/api/outreach/objections")).containsExactly("204");
+        assertThat(successes(paths, "post", "/api/partners/signals")).containsExactly("201");
+        assertThat(successes(paths, "post", "/api/stats/admin/rebuild")).containsExactly("202");
+        assertThat(successes(paths, "post", "/api/cases")).containsExactly("201");
+    }
+
+    private static List<String> successes(JsonObject paths, String method, String path) {
+        return paths.getJsonObject(path).getJsonObject(method).getJsonObject("responses").fieldNames().stream()
+                .filter(c -> c.startsWith("2")).sorted().toList();
     }
 
     @Test

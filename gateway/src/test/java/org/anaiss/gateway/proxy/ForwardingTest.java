@@ -114,6 +114,21 @@ class ForwardingTest {
     }
 
     @Test
+    void theServiceGetsThePublicHostAndNoForwardedHeaderAClientChose() {
+        // the services build Location from these (quarkus.http.proxy.*) and trust the gateway alone
+        String requestId = "fwd-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.user("alice")).header("X-Request-Id", requestId)
+                .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Prefix", "/elsewhere")
+                .header("X-Forwarded-Ssl", "on").header("X-Forwarded-Server", "evil.example")
+                .when().get("/api/cases/headers").then().statusCode(200);
+        StubService.Received received = Upstreams.cases().byRequestId(requestId);
+        assertThat(received.header("X-Forwarded-Host")).isNotEqualTo("evil.example").matches("localhost:\\d+");
+        assertThat(received.header("X-Forwarded-Prefix")).isNull();
+        assertThat(received.header("X-Forwarded-Ssl")).isNull();
+        assertThat(received.header("X-Forwarded-Server")).isNull();
+    }
+
+    @Test
     void answersCarrySecurityHeadersNoStoreAndNoCorsGrantOfTheService() {
         given().auth().oauth2(Tokens.user("alice"))
                 .when().get("/api/cases/headers")

@@ -19,6 +19,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 public class EdgeProfile implements QuarkusTestProfile {
 
     public static final String ALLOWED_ORIGIN = "https://app.anaiss.example";
+    /** Where Keycloak sends the browser back to: an address the realm lists (the tests replay it on their own port). */
+    public static final String WEB_PUBLIC_URL = "http://localhost:18080";
+    /** The social service's phone, shown on every public page. */
+    public static final String FUND_PHONE = "04 72 00 00 00";
+    /** The Bretagne social service's own number (offers whose token starts with B are from Bretagne: FakeLinks). */
+    public static final String BRETAGNE_PHONE = "02 99 00 00 00";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -37,7 +43,10 @@ public class EdgeProfile implements QuarkusTestProfile {
                 Map.entry("anaiss.gateway.retry.backoff", "20ms"),
                 Map.entry("anaiss.gateway.cors.allowed-origins", ALLOWED_ORIGIN),
                 Map.entry("anaiss.gateway.openapi.retry-interval", "1s"),
-                Map.entry("anaiss.gateway.openapi.fetch-timeout", "1s"));
+                Map.entry("anaiss.gateway.openapi.fetch-timeout", "1s"),
+                Map.entry("anaiss.web.public-url", WEB_PUBLIC_URL),
+                Map.entry("anaiss.web.brand.phone", FUND_PHONE),
+                Map.entry("anaiss.web.brand.region-phones", "BRETAGNE=" + BRETAGNE_PHONE + ";GUADELOUPE=+590 590 00 00 00"));
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.anaiss.outreach.config;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import org.anaiss.platform.outbox.OutboxSettings;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -27,6 +29,8 @@ public interface OutreachConfig {
     Outbox outbox();
 
     Retention retention();
+
+    Audit audit();
 
     Stats stats();
 
@@ -103,21 +107,29 @@ public interface OutreachConfig {
         int maxAttempts();
     }
 
-    interface Outbox {
-        /** How often the outbox is relayed to Kafka (read by the scheduler). */
-        @WithDefault("1s")
-        String interval();
+    /**
+     * The platform outbox's settings (platform/outbox: defaults there), under this service's prefix; the sent
+     * events' retention keeps the outbox from being a second copy of the people who accepted an offer.
+     */
+    interface Outbox extends OutboxSettings {
+    }
 
+    interface Audit {
+        /** Audit records are kept this long (CNIL: 1 year); older months are dropped whole by the retention job. */
+        @WithDefault("P365D")
+        Duration retention();
+
+        /** Audit records a background verification checks per transaction (its unit of progress and resumption). */
+        @WithDefault("10000")
+        int verificationChunkSize();
+
+        /** How often a running verification job is looked for ("off" to disable; read by the scheduler). */
         @WithDefault("2s")
-        String initialDelay();
+        String verificationInterval();
 
-        /** Events relayed to Kafka per round. */
-        @WithDefault("200")
-        int batchSize();
-
-        /** How long the relay waits for the broker before leaving a batch for the next round. */
-        @WithDefault("15s")
-        Duration sendTimeout();
+        /** Consecutive failures of the same chunk after which a verification job is FAILED. */
+        @WithDefault("3")
+        int verificationMaxAttempts();
     }
 
     interface Retention {
@@ -143,16 +155,34 @@ public interface OutreachConfig {
     }
 
     interface Stats {
-        /** How often snapshots are computed and published (read by the scheduler). */
+        /** How often released periods not yet exported are looked for (read by the scheduler). */
         @WithDefault("1h")
         String interval();
 
         @WithDefault("30s")
         String initialDelay();
 
-        /** A period closed longer than this is frozen: published once more as final, then never recomputed. */
-        @WithDefault("P40D")
+        /**
+         * A period is released this long after its end, exported once at the next run, and never again:
+         * nothing recorded, answered or purged later changes a released figure. The same delay as
+         * case-service's; stats-service's anaiss.stats.release.delay says it to readers.
+         */
+        @WithDefault("P45D")
         Duration freezeAfter();
+
+        /** Released periods not yet exported are exported when they were released within this window (after an outage). */
+        @WithDefault("P365D")
+        Duration catchUp();
+
+        /**
+         * The staff rule: a region's figure of a period is released only if it is the work of at least
+         * this many outreach officers (who created the campaigns or collective actions counted), none of
+         * them more than half of the region's count. Never below 3.
+         */
+        @WithDefault("3")
+        @jakarta.validation.constraints.Min(value = 3,
+                message = "anaiss.outreach.stats.min-officers must be 3 or more: the staff rule may only be made stricter")
+        int minOfficers();
     }
 
     interface Lists {

@@ -55,6 +55,9 @@ public class Campaign extends PanacheEntityBase {
     public Instant leaseUntil;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The outreach officer who created it: for the statistics' staff rule only, never shown or exported. */
+    @Column(name = "created_by")
+    public String createdBy;
     @Column(name = "launched_at")
     public Instant launchedAt;
     @Column(name = "finished_at")

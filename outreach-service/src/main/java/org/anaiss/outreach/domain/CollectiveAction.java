@@ -30,6 +30,9 @@ public class CollectiveAction extends PanacheEntityBase {
     public String targetPublic;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The outreach officer who created it: for the statistics' staff rule only, never shown or exported. */
+    @Column(name = "created_by")
+    public String createdBy;
     @Version
     public int version;
 

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.anaiss.outreach.service.Conflicts;
 import org.anaiss.outreach.service.KnownCaseService;
+import org.anaiss.platform.problem.SqlStates;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -31,7 +31,10 @@ public class CaseEventsConsumer {
     private final Validator validator;
     private final KnownCaseService knownCases;
 
-    public CaseEventsConsumer(ObjectMapper json, Validator validator, KnownCaseService knownCases) {
+    private final DeadLetters deadLetters;
+
+    public CaseEventsConsumer(ObjectMapper json, Validator validator, KnownCaseService knownCases, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.json = json;
         this.validator = validator;
         this.knownCases = knownCases;
@@ -44,11 +47,12 @@ public class CaseEventsConsumer {
             event = parse(payload);
         } catch (MalformedEventException e) {
             LOG.warnf("malformed case-events event dead-lettered: %s", e.getMessage());
+            deadLetters.caseEvents();
             return Uni.createFrom().failure(e);
         }
         return knownCases.apply(event)
                 // applied meanwhile by another instance (redelivery during a rebalance): nothing left to do
-                .onFailure(Conflicts::isUniqueViolation).recoverWithItem(false)
+                .onFailure(SqlStates::isUniqueViolation).recoverWithItem(false)
                 .onFailure(CaseEventsConsumer::transientFailure)
                 .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
                 .replaceWithVoid();

@@ -1,6 +1,5 @@
 package org.anaiss.outreach.events;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -17,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OfferAcceptedData(UUID offerId, Region region, SignalType signalType, Person person,
-        String preferredContactSlot, Instant acceptedAt) {
+        String preferredContactSlot) {
 
     public static final String TOPIC = "offer-accepted";
     public static final String TYPE = "org.anaiss.outreach.OfferAccepted.v1";

@@ -46,6 +46,36 @@ public class Sql {
         }
     }
 
+    /**
+     * Runs a job's round on one instance at a time: a PostgreSQL advisory lock named after the job is
+     * held, on a connection of its own, for the whole round; another instance finding it held skips
+     * its round (empty result). The lock goes with the session, so an instance killed mid-round
+     * (SIGKILL) frees it as soon as PostgreSQL sees the connection close, and the next round of a
+     * survivor takes the work over. The work itself stays idempotent: this saves doing it twice at
+     * once, it is not what makes it correct.
+     */
+    public <T> java.util.Optional<T> exclusively(String job, java.util.function.Supplier<T> work) {
+        SqlConnection conn = pool.getConnection().await().atMost(STATEMENT_TIMEOUT);
+        try {
+            io.vertx.mutiny.sqlclient.Tuple key = io.vertx.mutiny.sqlclient.Tuple.of(LOCK_NAMESPACE + job);
+            boolean locked = execute(conn, "select pg_try_advisory_lock(hashtextextended($1, 0))", key)
+                    .iterator().next().getBoolean(0);
+            if (!locked) {
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.ofNullable(work.get());
+            } finally {
+                execute(conn, "select pg_advisory_unlock(hashtextextended($1, 0))", key);
+            }
+        } finally {
+            conn.close().onFailure().recoverWithNull().await().atMost(STATEMENT_TIMEOUT);
+        }
+    }
+
+    /** Prefix of the advisory locks' names: the database is outreach-service's own, the prefix says whose they are. */
+    static final String LOCK_NAMESPACE = "anaiss-outreach-job/";
+
     /** One statement outside any explicit transaction. */
     public io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row> execute(String sql, io.vertx.mutiny.sqlclient.Tuple args) {
         return pool.preparedQuery(sql).execute(args).await().atMost(STATEMENT_TIMEOUT);

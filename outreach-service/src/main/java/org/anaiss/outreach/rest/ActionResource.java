@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.anaiss.outreach.rest.api.SessionView;
 import org.anaiss.outreach.config.OutreachConfig;
 import org.anaiss.outreach.rest.api.ActionRequest;
 import org.anaiss.outreach.rest.api.ActionView;
@@ -20,7 +21,11 @@ import org.anaiss.outreach.rest.api.InvitationRequest;
 import org.anaiss.outreach.rest.api.Page;
 import org.anaiss.outreach.rest.api.SessionRequest;
 import org.anaiss.outreach.service.ActionService;
+import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -51,6 +56,7 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "Create a collective action with its sessions, in the officer's region")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionView.class)))
     public Uni<Response> create(@Valid @NotNull ActionRequest request) {
         return actions.create(caller.get(), request).map(view -> Response.status(201).entity(view)
                 .header("Location", "/api/outreach/actions/" + view.id()).build());
@@ -77,6 +83,7 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "Add a session")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> addSession(@PathParam("id") String id, @Valid @NotNull SessionRequest request) {
         return actions.addSession(caller.get(), Params.uuid("id", id), request).map(view -> Response.status(201).entity(view).build());
     }
@@ -86,6 +93,7 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "Invite signalled people (never those who objected); the messages leave in the background")
+    @APIResponse(responseCode = "202", description = "Accepted: the invitations leave in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Invited.class)))
     public Uni<Response> invite(@PathParam("id") String id, @Valid @NotNull InvitationRequest request) {
         return actions.invite(caller.get(), Params.uuid("id", id), request).map(n -> Response.status(202).entity(new Invited(n)).build());
     }

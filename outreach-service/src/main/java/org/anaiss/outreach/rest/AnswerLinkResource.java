@@ -13,8 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.anaiss.outreach.rest.api.AnswerRequest;
+import org.anaiss.outreach.rest.api.AnswerView;
 import org.anaiss.outreach.service.AnswerService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -22,7 +26,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The link of an offer message, for the person, who has no account: public on purpose. The token in
  * the path is the only key (256 bits, stored hashed, single use, valid until the deadline); an unknown,
- * used or expired token is answered 404 alike. Responses are never cached.
+ * used or expired token is answered 404 (used and expired with {@code "gone": true}, for the person's page
+ * {@code /o/{token}} of the gateway, which calls this API). Responses are never cached.
  */
 @Path("/api/outreach/answers/{token}")
 @PermitAll
@@ -42,6 +47,8 @@ public class AnswerLinkResource {
 
     @GET
     @Operation(summary = "The offer behind the link, and the choices")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerView.class)))
+    @APIResponse(responseCode = "404", description = "No such link: unknown, expired or no longer valid")
     public Uni<Response> view(@PathParam("token") String token) {
         return answers.view(token).map(view -> noStore(Response.ok(view)));
     }
@@ -57,6 +64,8 @@ public class AnswerLinkResource {
     @POST
     @Path("/objection")
     @Operation(summary = "Do not contact me again: records the objection and cancels every open offer")
+    @APIResponse(responseCode = "200", description = "Objection recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answered.class)))
+    @APIResponse(responseCode = "404", description = "No such link: unknown, expired or no longer valid")
     public Uni<Response> object(@PathParam("token") String token) {
         return answers.objectByLink(token).map(x -> noStore(Response.ok(new Answered("OBJECTION_RECORDED"))));
     }

@@ -24,7 +24,11 @@ import org.anaiss.outreach.rest.api.LetterBatchView;
 import org.anaiss.outreach.rest.api.OfferView;
 import org.anaiss.outreach.rest.api.Page;
 import org.anaiss.outreach.service.CampaignService;
+import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -51,6 +55,7 @@ public class CampaignResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "Create a campaign (DRAFT) in the officer's region")
+    @APIResponse(responseCode = "201", description = "Created (DRAFT)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     public Uni<Response> create(@Valid @NotNull CampaignRequest request) {
         return campaigns.create(caller.get(), request).map(view -> Response.status(201).entity(view)
                 .header("Location", "/api/outreach/campaigns/" + view.id()).build());
@@ -84,6 +89,7 @@ public class CampaignResource {
     @Path("/{id}/launch")
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "Launch: offers are created and delivered in the background; follow the progress with GET")
+    @APIResponse(responseCode = "202", description = "Accepted: offers are created and delivered in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     public Uni<Response> launch(@PathParam("id") String id) {
         return campaigns.launch(caller.get(), Params.uuid("id", id)).map(view -> Response.status(202).entity(view).build());
     }

@@ -29,8 +29,11 @@ public class DpoResource {
 
     private final DpoExportService exports;
 
-    public DpoResource(DpoExportService exports) {
+    private final CurrentCaller caller;
+
+    public DpoResource(DpoExportService exports, CurrentCaller caller) {
         this.exports = exports;
+        this.caller = caller;
     }
 
     @POST
@@ -39,6 +42,6 @@ public class DpoResource {
     @RolesAllowed("dpo")
     @Operation(summary = "Everything held on a person, designated by NIR in the body")
     public Uni<Response> export(@Valid @NotNull NirRequest request) {
-        return exports.export(request.nir()).map((Map<String, Object> body) -> Response.ok(body).header("Cache-Control", "no-store").build());
+        return exports.export(caller.get(), request.nir()).map((Map<String, Object> body) -> Response.ok(body).header("Cache-Control", "no-store").build());
     }
 }

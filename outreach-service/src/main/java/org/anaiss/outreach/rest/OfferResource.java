@@ -20,7 +20,9 @@ import org.anaiss.outreach.rest.api.OfficerAnswerRequest;
 import org.anaiss.outreach.service.AnswerService;
 import org.anaiss.outreach.service.CampaignService;
 import org.anaiss.outreach.service.ObjectionService;
+import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -78,7 +80,8 @@ public class OfferResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "Record a person's objection to outreach (at their request): open offers are cancelled, no campaign reaches them again")
+    @APIResponse(responseCode = "204", description = "Objection recorded")
     public Uni<Response> object(@Valid @NotNull NirRequest request) {
-        return objections.recordByOfficer(request.nir()).map(x -> Response.noContent().build());
+        return objections.recordByOfficer(caller.get(), request.nir()).map(x -> Response.noContent().build());
     }
 }

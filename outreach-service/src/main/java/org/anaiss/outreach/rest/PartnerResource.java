@@ -29,10 +29,14 @@ import org.anaiss.outreach.rest.api.SignalBatchRequest;
 import org.anaiss.outreach.rest.api.SignalBatchResult;
 import org.anaiss.outreach.rest.api.SignalReceipt;
 import org.anaiss.outreach.rest.api.SignalRequest;
-import org.anaiss.outreach.service.ProblemException;
 import org.anaiss.outreach.service.SignalService;
+import org.anaiss.platform.problem.Params;
+import org.anaiss.platform.problem.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -62,9 +66,11 @@ public class PartnerResource {
     private final ObjectMapper json;
     private final Validator validator;
     private final OutreachConfig config;
+    private final CurrentCaller caller;
 
     public PartnerResource(JsonWebToken token, SecurityIdentity identity, SignalService signals, ObjectMapper json,
-            Validator validator, OutreachConfig config) {
+            Validator validator, OutreachConfig config, CurrentCaller caller) {
+        this.caller = caller;
         this.token = token;
         this.identity = identity;
         this.signals = signals;
@@ -86,10 +92,11 @@ public class PartnerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SIGNAL_SENDER)
     @Operation(summary = "Signal one person (Idempotency-Key required: a retry returns the first answer and creates nothing)")
+    @APIResponse(responseCode = "201", description = "Received (a retry with the same Idempotency-Key answers the first answer again)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignalReceipt.class)))
     public Uni<Response> signal(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull SignalRequest request) {
         String partner = partner();
         String checkedKey = idempotencyKey(key);
-        return signals.once(partner, checkedKey, canonical(request), List.of(request), ids -> {
+        return signals.once(caller.get(), partner, checkedKey, canonical(request), List.of(request), ids -> {
             SignalReceipt receipt = new SignalReceipt(ids.get(0).id, request.signalType(), request.signalDate(), ids.get(0).receivedAt,
                     SignalReceipt.RECEIVED);
             return new SignalService.Stored(201, write(receipt), false);
@@ -101,6 +108,7 @@ public class PartnerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SIGNAL_SENDER)
     @Operation(summary = "Signal up to 1 000 people; each item is accepted or rejected on its own (Idempotency-Key required)")
+    @APIResponse(responseCode = "200", description = "Each item accepted or rejected on its own", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignalBatchResult.class)))
     public Uni<Response> batch(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull SignalBatchRequest request) {
         String partner = partner();
         String checkedKey = idempotencyKey(key);
@@ -124,7 +132,7 @@ public class PartnerResource {
             throw new ProblemException(400, "invalid-request", "Invalid request",
                     "No signal of the batch is valid; nothing was stored.", java.util.Map.of("items", items));
         }
-        return signals.once(partner, checkedKey, canonical(request), valid, ids -> {
+        return signals.once(caller.get(), partner, checkedKey, canonical(request), valid, ids -> {
             List<SignalBatchResult.Item> answered = new ArrayList<>();
             var created = ids.iterator();
             for (SignalBatchResult.Item item : items) {
@@ -140,7 +148,7 @@ public class PartnerResource {
     @RolesAllowed(Roles.SIGNAL_SENDER)
     @Operation(summary = "Status of a signal this partner sent: RECEIVED, OFFER_SENT or CLOSED")
     public Uni<SignalReceipt> receipt(@PathParam("id") String id) {
-        return signals.receipt(partner(), Params.uuid("id", id));
+        return signals.receipt(caller.get(), partner(), Params.uuid("id", id));
     }
 
     @GET
@@ -148,7 +156,7 @@ public class PartnerResource {
     @RolesAllowed(Roles.SIGNAL_SENDER)
     @Operation(summary = "The signals this partner sent, newest first, with their status")
     public Uni<Page<SignalReceipt>> receipts(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return signals.receipts(partner(), Params.intValue("page", page, 0, 0, 100_000),
+        return signals.receipts(caller.get(), partner(), Params.intValue("page", page, 0, 0, 100_000),
                 Params.intValue("size", size, 50, 1, config.lists().maxPageSize()));
     }
 

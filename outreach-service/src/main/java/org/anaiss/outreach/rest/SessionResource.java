@@ -23,7 +23,11 @@ import org.anaiss.outreach.service.ActionService;
 import org.anaiss.outreach.service.Attendee;
 import org.anaiss.outreach.service.Caller;
 import org.anaiss.outreach.service.RegistrationService;
+import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -51,6 +55,7 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.OUTREACH_OFFICER, Roles.SOCIAL_WORKER })
     @Operation(summary = "Register a person (with their agreement): a seat if one is left, else the waiting list")
+    @APIResponse(responseCode = "201", description = "Registered (a seat or the waiting list)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
     public Uni<Response> register(@PathParam("id") String id, @Valid @NotNull StaffRegistrationRequest request) {
         Caller c = caller.get();
         String source = c.roles().contains(Roles.SOCIAL_WORKER) ? Registration.SOCIAL_WORKER : Registration.OFFICER;

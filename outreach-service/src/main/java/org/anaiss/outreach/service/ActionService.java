@@ -1,5 +1,7 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.anaiss.outreach.rest.api.InvitationRequest;
 import org.anaiss.outreach.rest.api.Page;
 import org.anaiss.outreach.rest.api.SessionRequest;
 import org.anaiss.outreach.rest.api.SessionView;
+import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -45,7 +48,8 @@ public class ActionService {
     private final Clock clock;
 
     public ActionService(MessageRenderer renderer, AnswerLinks links, FieldCipher cipher, LetterRenderer letters,
-            OutreachConfig config, Clock clock) {
+            OutreachConfig config, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.renderer = renderer;
         this.links = links;
         this.cipher = cipher;
@@ -53,6 +57,8 @@ public class ActionService {
         this.config = config;
         this.clock = clock;
     }
+
+    private final AuditTrail audit;
 
     @WithTransaction
     public Uni<ActionView> create(Caller caller, ActionRequest request) {
@@ -64,6 +70,7 @@ public class ActionService {
         a.description = request.description().trim();
         a.targetPublic = request.targetPublic().trim();
         a.createdAt = clock.instant();
+        a.createdBy = caller.username();
         List<ActionSession> sessions = new ArrayList<>();
         for (int i = 0; i < request.sessions().size(); i++) {
             sessions.add(newSession(a.id, request.sessions().get(i), "sessions[" + i + "]"));
@@ -179,17 +186,22 @@ public class ActionService {
                                     }
                                     s.held = true;
                                     s.attendanceRecordedAt = clock.instant();
-                                    return Panache.flush().chain(() -> sessionView(s));
+                                    List<AuditTrail.Entry> marked = new ArrayList<>();
+                                    byId.values().stream().filter(r -> r.attended != null).forEach(r -> marked.add(
+                                            new AuditTrail.Entry(AuditAction.UPDATE, "attendance", r.id, r.personKey)));
+                                    return Panache.flush().call(() -> audit.record(caller, marked)).chain(() -> sessionView(s));
                                 });
                     });
         });
     }
 
-    /** The merged letters of an action's LETTER invitations, for the mail room. */
-    @WithSession
+    /** The merged letters of an action's LETTER invitations, for the mail room: each letter audited. */
+    @WithTransaction
     public Uni<byte[]> invitationLetters(Caller caller, UUID actionId) {
         return find(caller, actionId).chain(a -> Invitation.<Invitation>list("actionId = ?1 and status = 'SENT' and pdfCiphertext is not null "
-                + "order by sentAt, id", a.id)).map(list -> {
+                + "order by sentAt, id", a.id)).call(list -> audit.record(caller, list.stream()
+                        .map(i -> new AuditTrail.Entry(AuditAction.DOWNLOAD, "invitation_letter", i.id, i.personKey)).toList()))
+                .map(list -> {
                     if (list.isEmpty()) {
                         throw ProblemException.notFound("Invitation letters of action " + actionId);
                     }

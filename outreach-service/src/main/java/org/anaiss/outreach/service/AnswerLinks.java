@@ -1,5 +1,7 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.platform.crypto.CryptoConfig;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -13,7 +15,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.anaiss.outreach.config.CryptoConfig;
 import org.anaiss.outreach.config.OutreachConfig;
 
 /**
@@ -57,12 +58,18 @@ public class AnswerLinks {
         return token("offer", offerId);
     }
 
+    /**
+     * The short link of an offer, printed in letters and mails: the gateway's page for the person
+     * ({@code /o/}). Links printed before it ({@code /api/outreach/answers/}) keep working: the gateway
+     * sends a browser that follows one to the same page.
+     */
     public String answerUrl(String token) {
-        return publicUrl + "/api/outreach/answers/" + token;
+        return publicUrl + "/o/" + token;
     }
 
+    /** The short link of an invitation or a registration ({@code /i/}), the gateway's page; see {@link #answerUrl}. */
     public String registrationUrl(String token) {
-        return publicUrl + "/api/outreach/registrations/" + token;
+        return publicUrl + "/i/" + token;
     }
 
     private static byte[] hmac(SecretKeySpec key, String text) {

@@ -1,5 +1,9 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.platform.crypto.NirHasher;
+
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +25,7 @@ import org.anaiss.outreach.events.OfferAcceptedData;
 import org.anaiss.outreach.events.Outbox;
 import org.anaiss.outreach.rest.api.AnswerView;
 import org.anaiss.outreach.rest.api.OfferView;
+import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -48,7 +53,8 @@ public class AnswerService {
     private final Clock clock;
 
     public AnswerService(PersonVault vault, FieldCipher cipher, Outbox outbox, ObjectionService objections,
-            MessageRenderer renderer, AnswerLinks links, NirHasher hasher, OutreachConfig config, Clock clock) {
+            MessageRenderer renderer, AnswerLinks links, NirHasher hasher, OutreachConfig config, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.vault = vault;
         this.cipher = cipher;
         this.outbox = outbox;
@@ -60,6 +66,8 @@ public class AnswerService {
         this.clock = clock;
     }
 
+    private final AuditTrail audit;
+
     @WithSession
     public Uni<AnswerView> view(String token) {
         return byToken(token).chain(offer -> Campaign.<Campaign>findById(offer.campaignId).chain(campaign -> option(campaign, offer)
@@ -70,7 +78,8 @@ public class AnswerService {
                             option == null ? null : option[0], option == null ? null : option[1]));
                     List<String> choices = offer.status == OfferStatus.SENT ? List.of("ACCEPTED", "DECLINED", "POSTPONED")
                             : List.of("ACCEPTED", "DECLINED");
-                    return new AnswerView(campaign.subject, message, offer.expiresAt, offer.status.name(), choices);
+                    return new AnswerView(campaign.subject, message, offer.expiresAt, offer.status.name(), choices,
+                            person.firstName(), offer.region.name(), offer.signalType.name());
                 }))));
     }
 
@@ -108,15 +117,18 @@ public class AnswerService {
                 return Uni.createFrom().failure(ProblemException.conflict("offer-closed", "Offer closed",
                         "This offer is " + offer.status + "; no answer can be recorded any more."));
             }
-            return apply(offer, response, slot, postponedUntil, receivedBy);
+            return apply(offer, response, slot, postponedUntil, receivedBy)
+                    .call(() -> audit.record(caller, AuditAction.UPDATE, "offer", offer.id, offer.personKey));
         });
     }
 
-    /** The offers of a person (by NIR) in the officer's region, newest first. */
-    @WithSession
+    /** The offers of a person (by NIR) in the officer's region, newest first; the search is audited even when it finds nothing. */
+    @WithTransaction
     public Uni<List<OfferView>> lookup(Caller caller, String nir) {
-        return Offer.<Offer>list("personKey = ?1 and region = ?2 order by createdAt desc", hasher.personKeyOf(nir),
-                caller.requireRegion()).map(list -> list.stream().map(OfferView::of).toList());
+        String key = hasher.personKeyOf(nir);
+        return Offer.<Offer>list("personKey = ?1 and region = ?2 order by createdAt desc", key, caller.requireRegion())
+                .call(() -> audit.record(caller, AuditAction.SEARCH, "offer", null, key))
+                .map(list -> list.stream().map(OfferView::of).toList());
     }
 
     private Uni<Offer> byToken(String token) {
@@ -126,9 +138,12 @@ public class AnswerService {
         }
         Instant now = clock.instant();
         return Offer.<Offer>find("tokenHash", hash).firstResult().map(offer -> {
-            // unknown, used and expired links answer alike: nothing tells which
-            if (offer == null || !OfferStatus.ANSWERABLE.contains(offer.status) || !offer.expiresAt.isAfter(now)) {
+            if (offer == null) {
                 throw ProblemException.notFound(NOT_FOUND);
+            }
+            // used and expired links answer alike (nothing tells which), but apart from unknown ones
+            if (!OfferStatus.ANSWERABLE.contains(offer.status) || !offer.expiresAt.isAfter(now)) {
+                throw ProblemException.linkGone(NOT_FOUND);
             }
             return offer;
         });
@@ -172,7 +187,7 @@ public class AnswerService {
                     OfferAcceptedData data = new OfferAcceptedData(offer.id, offer.region, offer.signalType,
                             new OfferAcceptedData.Person(p.lastName(), p.firstName(), p.birthDate(), p.sex(), p.nir(),
                                     p.addressLine(), p.postalCode(), p.city(), p.phone(), p.email(), p.preferredChannel()),
-                            cleanSlot, now);
+                            cleanSlot);
                     return outbox.add(OfferAcceptedData.TOPIC, offer.id.toString(), OfferAcceptedData.TYPE, offer.id.toString(), data);
                 }).map(x -> OfferView.of(offer));
             }

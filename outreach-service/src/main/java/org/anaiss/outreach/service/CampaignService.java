@@ -1,5 +1,7 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +25,7 @@ import org.anaiss.outreach.rest.api.CampaignView;
 import org.anaiss.outreach.rest.api.LetterBatchView;
 import org.anaiss.outreach.rest.api.OfferView;
 import org.anaiss.outreach.rest.api.Page;
+import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -46,7 +49,8 @@ public class CampaignService {
     private final Clock clock;
 
     public CampaignService(MessageRenderer renderer, AnswerLinks links, FieldCipher cipher, Pool pool, OutreachConfig config,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.renderer = renderer;
         this.links = links;
         this.cipher = cipher;
@@ -54,6 +58,8 @@ public class CampaignService {
         this.config = config;
         this.clock = clock;
     }
+
+    private final AuditTrail audit;
 
     @WithTransaction
     public Uni<CampaignView> create(Caller caller, CampaignRequest request) {
@@ -75,10 +81,10 @@ public class CampaignService {
                             }
                             return null;
                         });
-        return actionChecked.chain(() -> persistNew(region, request));
+        return actionChecked.chain(() -> persistNew(caller, region, request));
     }
 
-    private Uni<CampaignView> persistNew(Region region, CampaignRequest request) {
+    private Uni<CampaignView> persistNew(Caller caller, Region region, CampaignRequest request) {
         Campaign c = new Campaign();
         c.id = UUID.randomUUID();
         c.region = region;
@@ -93,6 +99,7 @@ public class CampaignService {
         c.answerDeadline = request.answerDeadline();
         c.status = CampaignStatus.DRAFT;
         c.createdAt = clock.instant();
+        c.createdBy = caller.username();
         return c.persist().map(x -> CampaignView.of(c));
     }
 
@@ -134,12 +141,15 @@ public class CampaignService {
         });
     }
 
-    @WithSession
+    /** One page of a campaign's offers; each offer listed is audited. */
+    @WithTransaction
     public Uni<Page<OfferView>> offers(Caller caller, UUID id, OfferStatus status, int page, int size) {
         return find(caller, id).chain(c -> {
             var query = status == null ? Offer.<Offer>find("campaignId = ?1 order by id", c.id).page(page, size)
                     : Offer.<Offer>find("campaignId = ?1 and status = ?2 order by id", c.id, status).page(page, size);
-            return query.list().chain(list -> query.count()
+            return query.list().call(list -> audit.record(caller, list.stream()
+                    .map(o -> new AuditTrail.Entry(AuditAction.LIST, "offer", o.id, o.personKey)).toList()))
+                    .chain(list -> query.count()
                     .map(total -> new Page<>(page, size, total, list.stream().map(OfferView::of).toList())));
         });
     }
@@ -157,8 +167,8 @@ public class CampaignService {
                 }));
     }
 
-    /** The merged PDF of one batch of letters. */
-    @WithSession
+    /** The merged PDF of one batch of letters (names, addresses): one audit record for the batch. */
+    @WithTransaction
     public Uni<byte[]> letterBatch(Caller caller, UUID id, int batchNo) {
         return find(caller, id).chain(c -> pool.preparedQuery("select pdf_ct, pdf_key from letter_batch where campaign_id = $1 "
                 + "and batch_no = $2").execute(Tuple.of(c.id, batchNo)).map(rows -> {
@@ -167,11 +177,11 @@ public class CampaignService {
                     }
                     Row r = rows.iterator().next();
                     return cipher.open(r.getString("pdf_key"), r.getBuffer("pdf_ct").getBytes(), LaunchWorker.batchPlace(c.id, batchNo));
-                }));
+                }).call(() -> audit.record(caller, AuditAction.DOWNLOAD, "letter_batch", c.id, null)));
     }
 
     /** The letter of one offer. */
-    @WithSession
+    @WithTransaction
     public Uni<byte[]> offerLetter(Caller caller, UUID offerId) {
         return Offer.<Offer>find("id = ?1 and region = ?2", offerId, caller.requireRegion()).firstResult().chain(o -> {
             if (o == null) {
@@ -184,7 +194,7 @@ public class CampaignService {
                         }
                         Row r = rows.iterator().next();
                         return cipher.open(r.getString("pdf_key"), r.getBuffer("pdf_ct").getBytes(), LaunchWorker.letterPlace(o.id));
-                    });
+                    }).call(() -> audit.record(caller, AuditAction.DOWNLOAD, "offer_letter", o.id, o.personKey));
         });
     }
 

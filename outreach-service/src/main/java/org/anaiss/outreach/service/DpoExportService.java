@@ -1,5 +1,9 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.platform.crypto.NirHasher;
+
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +22,7 @@ import org.anaiss.outreach.domain.Signal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -34,18 +38,24 @@ public class DpoExportService {
     private final FieldCipher cipher;
     private final ObjectMapper json;
 
-    public DpoExportService(NirHasher hasher, PersonVault vault, FieldCipher cipher, ObjectMapper json) {
+    private final AuditTrail audit;
+
+    public DpoExportService(NirHasher hasher, PersonVault vault, FieldCipher cipher, ObjectMapper json, AuditTrail audit) {
+        this.audit = audit;
         this.hasher = hasher;
         this.vault = vault;
         this.cipher = cipher;
         this.json = json;
     }
 
-    @WithSession
-    public Uni<Map<String, Object>> export(String nir) {
+    /** Everything held on a person; the export is audited (one record, by person key) in its transaction. */
+    @WithTransaction
+    public Uni<Map<String, Object>> export(Caller caller, String nir) {
         String key = hasher.personKeyOf(nir);
         Map<String, Object> out = new LinkedHashMap<>();
-        return Signal.<Signal>list("personKey = ?1 order by receivedAt", key).invoke(signals -> {
+        // the pseudonym under which the person's records and their audit trail are kept (GET /api/outreach/audit?personKey=)
+        out.put("personKey", key);
+        return audit.record(caller, AuditAction.EXPORT, "person", null, key).chain(() -> Signal.<Signal>list("personKey = ?1 order by receivedAt", key).invoke(signals -> {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Signal s : signals) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -114,7 +124,7 @@ public class DpoExportService {
                                 })).replaceWithVoid();
                     }
                     return done.invoke(() -> out.put("registrations", list));
-                }).replaceWith(out);
+                }).replaceWith(out));
     }
 
     private Attendee attendee(Registration r) {

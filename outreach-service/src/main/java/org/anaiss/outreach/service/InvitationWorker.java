@@ -1,5 +1,7 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,9 +70,13 @@ public class InvitationWorker {
             identity = "invitation-worker")
     void scheduled() {
         try {
-            while (deliverChunk() > 0) {
-                // until nothing is pending
-            }
+            // one instance at a time: two would render the same chunk and one would throw its work away
+            sql.exclusively("invitations", () -> {
+                while (deliverChunk() > 0) {
+                    // until nothing is pending
+                }
+                return Boolean.TRUE;
+            });
         } catch (RuntimeException e) {
             LOG.warnf("invitation round failed (%s); resuming next round", e.getClass().getSimpleName());
         }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.outreach.domain.KnownCase;
 import org.anaiss.outreach.domain.Objection;
 import org.anaiss.outreach.events.CaseEvent;
-import org.anaiss.outreach.events.ProcessedEvent;
+import org.anaiss.platform.outbox.ProcessedEvent;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,7 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Instant;
 import java.util.UUID;
 

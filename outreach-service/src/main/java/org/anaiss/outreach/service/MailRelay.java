@@ -1,5 +1,7 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +56,10 @@ public class MailRelay {
     private final Clock clock;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ReentrantLock running = new ReentrantLock();
+
+    // counts of failed attempts (a field, not a constructor argument: the constructor changes often)
+    @jakarta.inject.Inject
+    MailMetrics metrics;
 
     public MailRelay(Sql sql, Mailer mailer, FieldCipher cipher, OutreachConfig config, Clock clock) {
         this.sql = sql;
@@ -128,6 +134,7 @@ public class MailRelay {
     }
 
     private void fail(Claimed m, boolean finalFailure) {
+        metrics.sendFailed(finalFailure);
         if (finalFailure) {
             LOG.errorf("mail %s given up after %d attempts", m.id(), m.attempts());
             sql.execute("update mail_message set status = 'FAILED', lease_until = null, recipient_ct = null, subject_ct = null, "

@@ -1,5 +1,7 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.platform.crypto.NirHasher;
+
 import java.time.Clock;
 import java.time.Instant;
 
@@ -19,15 +21,20 @@ public class ObjectionService {
     private final Clock clock;
     private final NirHasher hasher;
 
-    public ObjectionService(Clock clock, NirHasher hasher) {
+    private final AuditTrail audit;
+
+    public ObjectionService(Clock clock, NirHasher hasher, AuditTrail audit) {
+        this.audit = audit;
         this.clock = clock;
         this.hasher = hasher;
     }
 
     /** Recorded by an officer at the person's request (phone, letter, desk). */
     @WithTransaction
-    public Uni<Void> recordByOfficer(String nir) {
-        return record(hasher.personKeyOf(nir), org.anaiss.outreach.domain.Objection.OFFICER);
+    public Uni<Void> recordByOfficer(Caller caller, String nir) {
+        String key = hasher.personKeyOf(nir);
+        return record(key, org.anaiss.outreach.domain.Objection.OFFICER)
+                .call(() -> audit.record(caller, AuditAction.CREATE, "objection", null, key));
     }
 
     /** Call inside a transaction. Idempotent: a second objection changes nothing. */

@@ -28,7 +28,7 @@ public class OfferExpiry {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class, identity = "offer-expiry")
     void scheduled() {
         try {
-            expire();
+            sql.exclusively("offer-expiry", this::expire);
         } catch (RuntimeException e) {
             LOG.warnf("offer expiry failed (%s); retrying next round", e.getClass().getSimpleName());
         }

@@ -1,5 +1,9 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.platform.crypto.NirHasher;
+
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +22,8 @@ import org.anaiss.outreach.domain.RegistrationStatus;
 import org.anaiss.outreach.domain.Signal;
 import org.anaiss.outreach.rest.api.RegistrationLinkView;
 import org.anaiss.outreach.rest.api.RegistrationView;
+import org.anaiss.platform.problem.ProblemException;
+import org.anaiss.platform.problem.SqlStates;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,7 +53,8 @@ public class RegistrationService {
     private final Clock clock;
 
     public RegistrationService(FieldCipher cipher, PersonVault vault, AnswerLinks links, MailQueue mails, NirHasher hasher,
-            ObjectMapper json, OutreachConfig config, Clock clock) {
+            ObjectMapper json, OutreachConfig config, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.cipher = cipher;
         this.vault = vault;
         this.links = links;
@@ -58,6 +65,8 @@ public class RegistrationService {
         this.clock = clock;
     }
 
+    private final AuditTrail audit;
+
     // ------------------------------------------------------------------ by staff
 
     /** A social worker or an officer registers a person to a session of their region. */
@@ -67,8 +76,9 @@ public class RegistrationService {
                 return Uni.createFrom().failure(ProblemException.conflict("session-started", "Session started",
                         "This session has already started; registrations are closed."));
             }
-            return register(pair.action(), pair.session(), hasher.personKeyOf(nir), attendee, source, null);
-        })).onFailure(Conflicts::isUniqueViolation).transform(e -> alreadyRegistered())
+            return register(pair.action(), pair.session(), hasher.personKeyOf(nir), attendee, source, null)
+                    .call(r -> audit.record(caller, AuditAction.CREATE, "registration", r.id, r.personKey));
+        })).onFailure(SqlStates::isUniqueViolation).transform(e -> alreadyRegistered())
                 .map(r -> new RegistrationView(r.id, r.sessionId, r.status, r.source, r.attended, null, null));
     }
 
@@ -78,14 +88,17 @@ public class RegistrationService {
                     if (r == null || r.status == RegistrationStatus.CANCELLED) {
                         return Uni.createFrom().failure(ProblemException.notFound("Registration " + registrationId));
                     }
-                    return cancel(pair.action(), pair.session(), r);
+                    return cancel(pair.action(), pair.session(), r)
+                            .call(c -> audit.record(caller, AuditAction.UPDATE, "registration", c.id, c.personKey));
                 }))).map(r -> new RegistrationView(r.id, r.sessionId, r.status, r.source, r.attended, null, null));
     }
 
-    /** The registrations of a session, with names, for the officer's attendance sheet. */
+    /** The registrations of a session, with names, for the officer's attendance sheet; each one listed is audited. */
     public Uni<List<RegistrationView>> list(Caller caller, UUID sessionId) {
-        return Panache.withSession(() -> sessionInRegion(caller, sessionId).chain(pair -> Registration
+        return Panache.withTransaction(() -> sessionInRegion(caller, sessionId).chain(pair -> Registration
                 .<Registration>list("sessionId = ?1 and status <> ?2 order by status, createdAt, id", sessionId, RegistrationStatus.CANCELLED)
+                .call(list -> audit.record(caller, list.stream()
+                        .map(r -> new AuditTrail.Entry(AuditAction.LIST, "registration", r.id, r.personKey)).toList()))
                 .map(list -> {
                     List<RegistrationView> views = new ArrayList<>();
                     for (Registration r : list) {
@@ -138,7 +151,7 @@ public class RegistrationService {
                                             new Attendee(p.lastName(), p.firstName(), p.email(), p.phone()), Registration.LINK, inv.id);
                                 }));
                     });
-        })).onFailure(Conflicts::isUniqueViolation).transform(e -> alreadyRegistered())
+        })).onFailure(SqlStates::isUniqueViolation).transform(e -> alreadyRegistered())
                 .map(r -> new RegistrationLinkView.Mine(r.sessionId, r.status));
     }
 
@@ -168,7 +181,7 @@ public class RegistrationService {
     record Pair(CollectiveAction action, ActionSession session) {
     }
 
-    /** An invitation or a registration, from a link token; unknown, cancelled and expired answer 404 alike. */
+    /** An invitation or a registration, from a link token; unknown ones answer 404, cancelled and expired ones 404 with "gone". */
     record Link(UUID actionId, Invitation invitation, Registration registration) {
     }
 
@@ -181,17 +194,20 @@ public class RegistrationService {
         return Invitation.<Invitation>find("tokenHash", hash).firstResult().chain(inv -> {
             if (inv != null) {
                 if (!"SENT".equals(inv.status) || !inv.expiresAt.isAfter(now)) {
-                    return Uni.createFrom().failure(ProblemException.notFound(NOT_FOUND));
+                    return Uni.createFrom().failure(ProblemException.linkGone(NOT_FOUND));
                 }
                 return Uni.createFrom().item(new Link(inv.actionId, inv, null));
             }
             return Registration.<Registration>find("tokenHash", hash).firstResult().chain(r -> {
-                if (r == null || r.status == RegistrationStatus.CANCELLED) {
+                if (r == null) {
                     return Uni.createFrom().failure(ProblemException.notFound(NOT_FOUND));
+                }
+                if (r.status == RegistrationStatus.CANCELLED) {
+                    return Uni.createFrom().failure(ProblemException.linkGone(NOT_FOUND));
                 }
                 return ActionSession.<ActionSession>findById(r.sessionId).map(s -> {
                     if (s == null || !s.endsAt().isAfter(now)) {
-                        throw ProblemException.notFound(NOT_FOUND);
+                        throw ProblemException.linkGone(NOT_FOUND);
                     }
                     return new Link(r.actionId, null, r);
                 });

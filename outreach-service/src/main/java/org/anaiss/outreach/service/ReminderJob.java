@@ -1,5 +1,7 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +54,8 @@ public class ReminderJob {
             identity = "reminders")
     void scheduled() {
         try {
-            remind();
+            // one instance at a time: the dedupe key keeps one reminder each anyway, this saves decrypting twice
+            sql.exclusively("reminders", this::remind);
         } catch (RuntimeException e) {
             LOG.warnf("reminders failed (%s); retrying next round", e.getClass().getSimpleName());
         }

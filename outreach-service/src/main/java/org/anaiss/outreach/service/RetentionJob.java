@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.config.OutreachConfig;
 import org.anaiss.outreach.repository.Sql;
+import org.anaiss.platform.telemetry.JobMetrics;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -28,6 +29,10 @@ public class RetentionJob {
     private final OutreachConfig config;
     private final Clock clock;
 
+    // progress metrics of the job (a field, not a constructor argument: the constructor changes often)
+    @jakarta.inject.Inject
+    JobMetrics jobs;
+
     public RetentionJob(Sql sql, OutreachConfig config, Clock clock) {
         this.sql = sql;
         this.config = config;
@@ -38,8 +43,11 @@ public class RetentionJob {
             identity = "retention")
     void scheduled() {
         try {
-            Map<String, Integer> purged = purge();
-            LOG.infof("retention: %s", purged);
+            // the cron fires on every instance at once: one of them purges
+            sql.exclusively("retention", this::purge).ifPresent(purged -> {
+                jobs.finished(JobMetrics.RETENTION, purged.values().stream().mapToLong(Integer::longValue).sum());
+                LOG.infof("retention: %s", purged);
+            });
         } catch (RuntimeException e) {
             LOG.warnf("retention failed (%s); retrying at the next run", e.getClass().getSimpleName());
         }
@@ -66,6 +74,13 @@ public class RetentionJob {
                     now.minus(config.partners().idempotencyKeyRetention())));
             purged.put("mails", run(conn, "delete from mail_message where status in ('SENT', 'CANCELLED', 'FAILED') and created_at < $1",
                     now.minus(config.retention().sentMail())));
+            // the audit trail: months ahead created, months past its retention dropped whole (rows are timed by the
+            // database clock, so their months are judged by it too); readings of the trail after a year (their trigger's bound)
+            Sql.execute(conn, "select audit_ensure_partitions(current_date, 3)", Tuple.tuple());
+            purged.put("auditMonths", Sql.execute(conn, "select audit_drop_partitions_before(current_date - $1::int)",
+                    Tuple.of((int) config.audit().retention().toDays())).iterator().next().getInteger(0));
+            purged.put("auditReadings", Sql.execute(conn, "delete from audit_reading where read_at < now() - interval '365 days'",
+                    Tuple.tuple()).rowCount());
             return null;
         });
         return purged;

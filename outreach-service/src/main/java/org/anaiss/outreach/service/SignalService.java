@@ -1,5 +1,10 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.platform.crypto.Nir;
+import org.anaiss.platform.crypto.NirHasher;
+
+import org.anaiss.platform.crypto.FieldCipher;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +25,11 @@ import org.anaiss.outreach.rest.api.Page;
 import org.anaiss.outreach.rest.api.PersonRequest;
 import org.anaiss.outreach.rest.api.SignalReceipt;
 import org.anaiss.outreach.rest.api.SignalRequest;
+import org.anaiss.platform.problem.ProblemException;
+import org.anaiss.platform.problem.SqlStates;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -41,7 +48,12 @@ public class SignalService {
     private final NirHasher hasher;
     private final Clock clock;
 
-    public SignalService(PersonVault vault, NirHasher hasher, Clock clock) {
+    /** The domain of the keyed fingerprints of partner requests (idempotency), apart from NIR hashes. */
+    static final String REQUEST_FINGERPRINT = "anaiss/outreach/request/v1:";
+    private final AuditTrail audit;
+
+    public SignalService(PersonVault vault, NirHasher hasher, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.vault = vault;
         this.hasher = hasher;
         this.clock = clock;
@@ -51,10 +63,10 @@ public class SignalService {
      * Runs {@code work} once per (partner, key): {@code work} persists the signals (given ready-made) and
      * returns the answer to store.
      */
-    public Uni<Stored> once(String partner, String key, byte[] canonicalBody, List<SignalRequest> valid,
+    public Uni<Stored> once(Caller caller, String partner, String key, byte[] canonicalBody, List<SignalRequest> valid,
             Function<List<Signal>, Stored> answer) {
         String id = IdempotencyRecord.id(partner, key);
-        String hash = hasher.fingerprint(canonicalBody);
+        String hash = hasher.fingerprint(REQUEST_FINGERPRINT, canonicalBody);
         return Panache.withTransaction(() -> IdempotencyRecord.<IdempotencyRecord>findById(id).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(replay(existing, hash));
@@ -70,8 +82,11 @@ public class SignalService {
             record.response = stored.body();
             record.createdAt = now;
             // the record first: a concurrent twin fails on its key before writing any signal
-            return record.persistAndFlush().chain(() -> Signal.persist(signals)).replaceWith(stored);
-        })).onFailure(Conflicts::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
+            return record.persistAndFlush().chain(() -> Signal.persist(signals))
+                    .call(() -> audit.record(caller, signals.stream()
+                            .map(s -> new AuditTrail.Entry(AuditAction.CREATE, "signal", s.id, s.personKey)).toList()))
+                    .replaceWith(stored);
+        })).onFailure(SqlStates::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
                 () -> IdempotencyRecord.<IdempotencyRecord>findById(id).map(existing -> {
                     if (existing == null) {
                         throw ProblemException.conflict("concurrent-change", "Changed meanwhile",
@@ -126,20 +141,24 @@ public class SignalService {
     }
 
     /** A signal the partner sent, with its coarse status; 404 for any other partner's signal. */
-    @WithSession
-    public Uni<SignalReceipt> receipt(String partner, UUID id) {
+    @WithTransaction
+    public Uni<SignalReceipt> receipt(Caller caller, String partner, UUID id) {
         return Signal.<Signal>find("id = ?1 and partner = ?2", id, partner).firstResult().chain(signal -> {
             if (signal == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Signal " + id));
             }
-            return Offer.<Offer>find("signalId", id).firstResult().map(offer -> receipt(signal, offer));
+            return Offer.<Offer>find("signalId", id).firstResult()
+                    .call(() -> audit.record(caller, AuditAction.READ, "signal", signal.id, signal.personKey))
+                    .map(offer -> receipt(signal, offer));
         });
     }
 
-    @WithSession
-    public Uni<Page<SignalReceipt>> receipts(String partner, int page, int size) {
+    @WithTransaction
+    public Uni<Page<SignalReceipt>> receipts(Caller caller, String partner, int page, int size) {
         var query = Signal.<Signal>find("partner = ?1 order by receivedAt desc, id", partner).page(page, size);
-        return query.list().chain(signals -> query.count().chain(total -> {
+        return query.list().call(signals -> audit.record(caller, signals.stream()
+                .map(s -> new AuditTrail.Entry(AuditAction.LIST, "signal", s.id, s.personKey)).toList()))
+                .chain(signals -> query.count().chain(total -> {
             List<UUID> ids = signals.stream().map(s -> s.id).toList();
             Uni<List<Offer>> offers = ids.isEmpty() ? Uni.createFrom().item(List.of())
                     : Offer.<Offer>list("signalId in ?1", ids);

@@ -1,18 +1,25 @@
 package org.anaiss.outreach.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.config.OutreachConfig;
+import org.anaiss.outreach.domain.Region;
 import org.anaiss.outreach.events.AggregateSnapshot;
 import org.anaiss.outreach.events.CloudEvent;
 import org.anaiss.outreach.repository.Sql;
@@ -26,17 +33,20 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Publishes aggregate snapshots on stats-aggregates through the outbox: for each measure, the current
- * and the previous period at each granularity (month, quarter, year). A period closed for longer than
- * the freeze delay is published once more as frozen, then never recomputed (its source rows may be
- * purged later). Versions are the producer clock in milliseconds, always increasing per table.
+ * Releases aggregate snapshots on stats-aggregates through the outbox, once per closed period: a period
+ * is released when it ended longer ago than the freeze delay; each measure of it is computed then,
+ * written to the outbox in the transaction that records it as released, and never computed again (its
+ * source rows may be answered, erased or purged later: nothing published changes). Nothing about a
+ * period still open leaves. Regional measures carry the staff rule's verdict: a region whose figure
+ * would be the work of fewer than the minimum of outreach officers, or mostly of one, is sent as one
+ * marker cell, and the national cells still count it. Staff counts never leave this class.
  */
 @ApplicationScoped
 public class StatsExporter {
 
     private static final Logger LOG = Logger.getLogger(StatsExporter.class);
 
-    /** One table to compute: a measure for one period. */
+    /** One period of one granularity, [from, to). */
     record Period(String granularity, String label, Instant from, Instant to) {
     }
 
@@ -56,70 +66,111 @@ public class StatsExporter {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class, identity = "stats-exporter")
     void scheduled() {
         try {
-            export();
+            // one instance computes: the aggregations are heavy, and the second would find every table released
+            int released = sql.exclusively("stats-export", this::export).orElse(0);
+            if (released > 0) {
+                LOG.infof("statistics released: %d tables", released);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("stats export failed (%s); retrying next round", e.getClass().getSimpleName());
         }
     }
 
     /**
-     * One export; returns the number of snapshots put in the outbox. One at a time per instance; two
-     * instances exporting at once publish the same counts twice, which the consumer absorbs (it keeps
-     * the highest version of a table).
+     * One run: every period released within the catch-up window and not exported yet; returns the
+     * tables released. Two instances at once release each table once (the record of the release is
+     * inserted only if absent, in the transaction that writes the outbox).
      */
     public synchronized int export() {
         Instant now = clock.instant();
-        int published = 0;
-        for (StatsMeasures.Measure measure : StatsMeasures.ALL) {
-            for (Period period : periods(now, config.zone())) {
-                if (publish(measure, period, now)) {
-                    published++;
+        return export(released(now, config.stats().catchUp(), config.zone(), config.stats().freezeAfter()));
+    }
+
+    /** One released period, whenever it was released (after an outage longer than the window); 0 when already released. */
+    public synchronized int export(String granularity, String label) {
+        Period period = period(granularity, label);
+        if (period.to().plus(config.stats().freezeAfter()).isAfter(clock.instant())) {
+            throw new IllegalStateException(granularity + " " + label + " is not released yet");
+        }
+        return export(List.of(period));
+    }
+
+    private int export(List<Period> periods) {
+        int released = 0;
+        for (Period period : periods) {
+            for (StatsMeasures.Measure measure : StatsMeasures.ALL) {
+                if (release(measure, period)) {
+                    released++;
                 }
             }
         }
-        return published;
+        return released;
     }
 
-    static List<Period> periods(Instant now, ZoneId zone) {
-        LocalDate today = LocalDate.ofInstant(now, zone);
+    /** The periods of every granularity released in (now - window, now], oldest first. */
+    static List<Period> released(Instant now, Duration window, ZoneId zone, Duration delay) {
         List<Period> periods = new ArrayList<>();
-        YearMonth month = YearMonth.from(today);
-        for (YearMonth m : List.of(month, month.minusMonths(1))) {
-            periods.add(new Period("MONTH", m.toString(), start(m.atDay(1), zone), start(m.plusMonths(1).atDay(1), zone)));
-        }
-        LocalDate quarterStart = LocalDate.of(today.getYear(), ((today.getMonthValue() - 1) / 3) * 3 + 1, 1);
-        for (LocalDate q : List.of(quarterStart, quarterStart.minusMonths(3))) {
-            periods.add(new Period("QUARTER", q.getYear() + "-Q" + ((q.getMonthValue() - 1) / 3 + 1), start(q, zone),
-                    start(q.plusMonths(3), zone)));
-        }
-        for (int year : List.of(today.getYear(), today.getYear() - 1)) {
-            periods.add(new Period("YEAR", String.valueOf(year), start(LocalDate.of(year, 1, 1), zone),
-                    start(LocalDate.of(year + 1, 1, 1), zone)));
+        for (String g : List.of("MONTH", "QUARTER", "YEAR")) {
+            Period p = containing(g, LocalDate.ofInstant(now.minus(delay), zone), zone);
+            if (p.to().plus(delay).isAfter(now)) {
+                p = containing(g, LocalDate.ofInstant(p.from(), zone).minusDays(1), zone);
+            }
+            List<Period> ofGranularity = new ArrayList<>();
+            while (p.to().plus(delay).isAfter(now.minus(window))) {
+                ofGranularity.add(p);
+                p = containing(g, LocalDate.ofInstant(p.from(), zone).minusDays(1), zone);
+            }
+            java.util.Collections.reverse(ofGranularity);
+            periods.addAll(ofGranularity);
         }
         return periods;
+    }
+
+    static Period containing(String granularity, LocalDate day, ZoneId zone) {
+        return switch (granularity) {
+            case "MONTH" -> {
+                YearMonth m = YearMonth.from(day);
+                yield new Period(granularity, m.toString(), start(m.atDay(1), zone), start(m.plusMonths(1).atDay(1), zone));
+            }
+            case "QUARTER" -> {
+                LocalDate q = LocalDate.of(day.getYear(), ((day.getMonthValue() - 1) / 3) * 3 + 1, 1);
+                yield new Period(granularity, q.getYear() + "-Q" + ((q.getMonthValue() - 1) / 3 + 1), start(q, zone),
+                        start(q.plusMonths(3), zone));
+            }
+            case "YEAR" -> new Period(granularity, String.valueOf(day.getYear()), start(LocalDate.of(day.getYear(), 1, 1), zone),
+                    start(LocalDate.of(day.getYear() + 1, 1, 1), zone));
+            default -> throw new IllegalArgumentException("granularity: MONTH, QUARTER or YEAR");
+        };
+    }
+
+    private Period period(String granularity, String label) {
+        LocalDate first = switch (granularity) {
+            case "MONTH" -> YearMonth.parse(label).atDay(1);
+            case "QUARTER" -> LocalDate.of(Integer.parseInt(label.substring(0, 4)), (label.charAt(6) - '1') * 3 + 1, 1);
+            case "YEAR" -> LocalDate.of(Integer.parseInt(label), 1, 1);
+            default -> throw new IllegalArgumentException("granularity: MONTH, QUARTER or YEAR");
+        };
+        return containing(granularity, first, config.zone());
     }
 
     private static Instant start(LocalDate day, ZoneId zone) {
         return day.atStartOfDay(zone).toInstant();
     }
 
-    private boolean publish(StatsMeasures.Measure measure, Period period, Instant now) {
-        var previous = sql.execute("select version, frozen from stats_snapshot where measure = $1 and granularity = $2 and period = $3",
-                Tuple.of(measure.name(), period.granularity(), period.label()));
-        long lastVersion = 0;
-        if (previous.size() > 0) {
-            Row r = previous.iterator().next();
-            if (r.getBoolean("frozen")) {
-                return false;
-            }
-            lastVersion = r.getLong("version");
+    private boolean release(StatsMeasures.Measure measure, Period period) {
+        if (sql.execute("select 1 from stats_snapshot where measure = $1 and granularity = $2 and period = $3",
+                Tuple.of(measure.name(), period.granularity(), period.label())).size() > 0) {
+            return false;
         }
-        boolean frozen = !now.isBefore(period.to().plus(config.stats().freezeAfter()));
         List<List<Object>> cells = cells(measure, period);
-        long version = Math.max(now.toEpochMilli(), lastVersion + 1);
+        if (measure.regional()) {
+            cells = suppress(cells, failing(measure, period), measure.dimensions().size());
+        }
+        Instant now = clock.instant();
+        long version = Math.max(now.toEpochMilli(), 1);
         String key = AggregateSnapshot.key(measure.name(), period.granularity(), period.label());
         AggregateSnapshot data = new AggregateSnapshot(AggregateSnapshot.PRODUCER, measure.name(), period.granularity(),
-                period.label(), version, frozen, measure.dimensions(), cells);
+                period.label(), version, true, measure.dimensions(), cells);
         UUID id = UUID.randomUUID();
         String payload;
         try {
@@ -128,18 +179,68 @@ public class StatsExporter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("snapshot not serialisable", e);
         }
-        sql.inTransaction(conn -> {
-            Sql.execute(conn, "insert into stats_snapshot (measure, granularity, period, version, frozen, published_at) "
-                    + "values ($1, $2, $3, $4, $5, $6) on conflict (measure, granularity, period) do update set "
-                    + "version = excluded.version, frozen = excluded.frozen, published_at = excluded.published_at",
+        return sql.inTransaction(conn -> {
+            int recorded = Sql.execute(conn, "insert into stats_snapshot (measure, granularity, period, version, released_at) "
+                    + "values ($1, $2, $3, $4, $5) on conflict (measure, granularity, period) do nothing",
                     Tuple.tuple().addString(measure.name()).addString(period.granularity()).addString(period.label())
-                            .addLong(version).addBoolean(frozen).addOffsetDateTime(Times.utc(now)));
+                            .addLong(version).addOffsetDateTime(Times.utc(now))).rowCount();
+            if (recorded == 0) {
+                return false; // another instance released it meanwhile
+            }
             Sql.execute(conn, "insert into outbox_event (id, topic, record_key, type, payload, created_at) values ($1, $2, $3, $4, $5, $6)",
                     Tuple.tuple().addUUID(id).addString(AggregateSnapshot.TOPIC).addString(key).addString(AggregateSnapshot.TYPE)
                             .addString(payload).addOffsetDateTime(Times.utc(now)));
-            return null;
+            return true;
         });
-        return true;
+    }
+
+    /**
+     * The staff rule: the regions whose figure of this measure and period is not the work of at least
+     * the minimum of officers, or is more than half one officer's (every region without any unit too).
+     */
+    Set<String> failing(StatsMeasures.Measure measure, Period period) {
+        Map<String, Map<String, Set<String>>> byRegion = new HashMap<>();
+        Map<String, Set<String>> units = new HashMap<>();
+        for (Row r : sql.execute(measure.staff(), Tuple.of(Times.utc(period.from()), Times.utc(period.to())))) {
+            String region = r.getString(0);
+            String officer = r.getString(1);
+            String unit = r.getString(2);
+            units.computeIfAbsent(region, x -> new HashSet<>()).add(unit);
+            if (officer != null) {
+                byRegion.computeIfAbsent(region, x -> new HashMap<>()).computeIfAbsent(officer, x -> new HashSet<>()).add(unit);
+            }
+        }
+        Set<String> failing = new TreeSet<>();
+        for (Region region : Region.values()) {
+            int total = units.getOrDefault(region.name(), Set.of()).size();
+            Map<String, Set<String>> officers = byRegion.getOrDefault(region.name(), Map.of());
+            int top = officers.values().stream().mapToInt(Set::size).max().orElse(0);
+            if (total == 0 || officers.size() < config.stats().minOfficers() || 2 * top > total) {
+                failing.add(region.name());
+            }
+        }
+        return failing;
+    }
+
+    /** Every cell of a failing region replaced by one marker; the national cells (region null) kept as counted. */
+    static List<List<Object>> suppress(List<List<Object>> cells, Set<String> failing, int width) {
+        List<List<Object>> result = new ArrayList<>(cells.size());
+        for (List<Object> cell : cells) {
+            if (cell.get(0) == null || !failing.contains(cell.get(0))) {
+                result.add(cell);
+            }
+        }
+        for (String region : failing) {
+            List<Object> marker = new ArrayList<>(width + 1);
+            marker.add(region);
+            for (int i = 1; i < width; i++) {
+                marker.add(null);
+            }
+            marker.add(AggregateSnapshot.SUPPRESSED);
+            result.add(marker);
+        }
+        result.sort(CELL_ORDER);
+        return result;
     }
 
     private List<List<Object>> cells(StatsMeasures.Measure measure, Period period) {

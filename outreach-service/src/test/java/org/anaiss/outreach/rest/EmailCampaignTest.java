@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -63,7 +65,7 @@ class EmailCampaignTest {
                 List.of("WORK_UNFITNESS_RISK", "SICK_LEAVE_90_DAYS"), day));
         given().auth().oauth2(gilles).post("/api/outreach/campaigns/" + campaign + "/preview")
                 .then().statusCode(200).body("targets", equalTo(3))
-                .body("sampleMessage", containsString("Camille Exemple")).body("sampleMessage", containsString("/api/outreach/answers/"));
+                .body("sampleMessage", containsString("Camille Exemple")).body("sampleMessage", containsString("/o/"));
 
         Api.launch(gilles, campaign);
         await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(Api.status(gilles, campaign)));
@@ -84,14 +86,17 @@ class EmailCampaignTest {
         String token = Mailbox.answerToken(accepting);
         given().get("/api/outreach/answers/" + token).then().statusCode(200)
                 .header("Cache-Control", "no-store").body("subject", equalTo("Une aide du service social"))
-                .body("message", containsString("Camille Testperson"));
+                .body("message", containsString("Camille Testperson"))
+                // the person's page shows the first name alone, and says who writes and why
+                .body("firstName", equalTo("Camille")).body("region", equalTo("RHONE_ALPES")).body("signalType", notNullValue());
         String offerId = Db.string("select id::text from offer where signal_id = ?::uuid", signalAccepting);
         String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
         given().contentType(ContentType.JSON).header("traceparent", traceparent)
                 .body(Map.of("response", "ACCEPTED", "preferredContactSlot", "le matin"))
                 .post("/api/outreach/answers/" + token).then().statusCode(200).body("status", equalTo("ACCEPTED"));
-        // single use: the same link now answers 404, like an unknown one
-        given().get("/api/outreach/answers/" + token).then().statusCode(404).contentType("application/problem+json");
+        // single use: the same link now answers 404, like an unknown one, marked gone for the person's page (410)
+        given().get("/api/outreach/answers/" + token).then().statusCode(404).contentType("application/problem+json")
+                .body("gone", equalTo(true));
         given().contentType(ContentType.JSON).body(Map.of("response", "DECLINED")).post("/api/outreach/answers/" + token)
                 .then().statusCode(404);
 
@@ -126,7 +131,8 @@ class EmailCampaignTest {
     @Test
     void unknownOrMalformedLinksAnswer404Alike() {
         given().get("/api/outreach/answers/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404)
-                .contentType("application/problem+json").body("detail", equalTo("This link does not exist or is outside your scope."));
+                .contentType("application/problem+json").body("detail", equalTo("This link does not exist or is outside your scope."))
+                .body("gone", nullValue());
         given().get("/api/outreach/answers/short").then().statusCode(404).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("response", "ACCEPTED"))
                 .post("/api/outreach/answers/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404);

@@ -50,7 +50,7 @@ class LetterCampaignTest {
         PdfReader batch = new PdfReader(merged);
         assertThat(batch.getNumberOfPages()).isEqualTo(2);
         String firstPage = new PdfTextExtractor(batch).getTextFromPage(1);
-        assertThat(firstPage).contains("Camille TESTPERSON").contains("69003 LYON").contains("/api/outreach/answers/");
+        assertThat(firstPage).contains("Camille TESTPERSON").contains("69003 LYON").contains("/o/");
 
         String offerId = given().auth().oauth2(gilles).contentType(ContentType.JSON).body(Map.of("nir", nir))
                 .post("/api/outreach/offers/lookup").then().statusCode(200).body("[0].status", equalTo("SENT"))

@@ -30,7 +30,7 @@ public final class Kafka {
         String json = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/anaiss/case-service\","
                 + "\"type\":\"" + type + "\",\"time\":\"" + now + "\",\"datacontenttype\":\"application/json\","
                 + "\"subject\":\"" + caseId + "\",\"data\":{\"caseId\":\"" + caseId + "\",\"personKey\":\"" + personKey
-                + "\",\"region\":\"" + region + "\",\"theme\":\"JOB_RETENTION\",\"origin\":\"SELF\",\"status\":\"" + status
+                + "\",\"region\":\"" + region + "\",\"status\":\"" + status
                 + "\",\"occurredAt\":\"" + now + "\"}}";
         Properties p = withAdminCredentials(new Properties());
         p.put("bootstrap.servers", BOOTSTRAP);
@@ -66,6 +66,11 @@ public final class Kafka {
                     + System.getenv().getOrDefault("ANAISS_KAFKA_ADMIN_PASSWORD", "admin-local-only") + "\";");
         }
         return p;
+    }
+
+    /** Publishes a record as another service would (as the broker's admin). */
+    public static void publish(String topic, String key, String value) {
+        send(topic, key, value);
     }
 
     private static void send(String topic, String key, String value) {

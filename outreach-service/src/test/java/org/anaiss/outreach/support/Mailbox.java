@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 public final class Mailbox {
 
     public static final String API = System.getenv().getOrDefault("ANAISS_MAIL_API_URL", "http://127.0.0.1:8025/api");
-    private static final Pattern ANSWER_LINK = Pattern.compile("/api/outreach/answers/([A-Za-z0-9_-]{43})");
-    private static final Pattern REGISTRATION_LINK = Pattern.compile("/api/outreach/registrations/([A-Za-z0-9_-]{43})");
+    private static final Pattern ANSWER_LINK = Pattern.compile("/o/([A-Za-z0-9_-]{43})");
+    private static final Pattern REGISTRATION_LINK = Pattern.compile("/i/([A-Za-z0-9_-]{43})");
 
     private Mailbox() {
     }

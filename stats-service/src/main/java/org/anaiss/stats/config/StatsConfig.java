@@ -3,8 +3,6 @@ package org.anaiss.stats.config;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,31 +22,48 @@ public interface StatsConfig {
 
     Rebuild rebuild();
 
+    Release release();
+
     interface Disclosure {
         /**
-         * Smallest count published: a noisy value below it is published as masked. 11 by default,
-         * never below 5 (the issue's floor).
+         * Smallest count published: a noisy value below it is published as masked. 11 by default, never
+         * below 11, and never below the highest value this service ever applied (kept in its database):
+         * lowering k would unmask figures of periods already released, so the service refuses to start.
          */
         @WithDefault("11")
-        @Min(5)
+        @Min(value = 11, message = "the threshold k must be 11 or more (it may only be raised)")
         int threshold();
 
         /**
-         * Privacy parameter of the two-sided geometric noise added to every cell: the noise of a cell
-         * is n with probability (1-a)/(1+a) a^|n|, a = e^-epsilon. 0.5 by default (noise standard
-         * deviation 2.8). Above 1 the noise is too often 0 for masked cells to resist differencing.
+         * The noise keys, one entry per key version: {@code <id>:<activation yyyy-mm-dd>:<epsilon>:<base64 secret
+         * of 32 bytes or more>}, comma-separated. A key protects the periods that end on or after its
+         * activation date, until the next key's; each released snapshot records the id of the key that
+         * protected it. A key id names one secret, activation and epsilon forever, and a new key must be
+         * activated after every period already released (checked at startup against what is stored).
+         * The first key's activation must precede the first period published (0001-01-01 is fine).
+         * Epsilon is the privacy parameter of the two-sided geometric noise, from 0.05 to 1. No default:
+         * production takes them from a Secret (ANAISS_STATS_NOISE_KEYS); the dev and test profiles carry
+         * a dev-only key.
          */
-        @WithDefault("0.5")
-        @DecimalMin("0.05")
-        @DecimalMax("1.0")
-        double epsilon();
+        @NotEmpty
+        List<String> noiseKeys();
+    }
+
+    interface Release {
+        /**
+         * Time zone of the producers' periods: a month ends at midnight there. A snapshot of a period
+         * that has not ended is refused.
+         */
+        @WithDefault("Europe/Paris")
+        java.time.ZoneId zone();
 
         /**
-         * The secret that seeds the noise, {@code id:base64} of 32 random bytes or more. No default:
-         * production takes it from a Secret (ANAISS_STATS_NOISE_KEY); the dev and test profiles carry
-         * a dev-only key. Changing it (or epsilon) makes stats-service rebuild its cells from the topic.
+         * The producers' freeze delay (case-service's anaiss.cases.stats.freeze-delay, outreach-service's
+         * anaiss.outreach.stats.freeze-after): a period is released this long after its end. Only used to
+         * tell readers when the next period will be released.
          */
-        String noiseKey();
+        @WithDefault("45D")
+        Duration delay();
     }
 
     interface Query {
@@ -87,7 +102,7 @@ public interface StatsConfig {
     }
 
     interface Rebuild {
-        /** Rebuild the database from the topic at startup (also done when the noise parameters changed). */
+        /** Read the whole topic again at startup, restoring what is missing (what is stored is kept). */
         @WithDefault("false")
         boolean atStart();
 

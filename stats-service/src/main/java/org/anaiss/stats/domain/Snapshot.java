@@ -12,9 +12,8 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
- * The latest snapshot kept for one key (producer/measure/granularity/period). Written by the
- * ingestion's own SQL (one statement decides, under the row lock, whether a snapshot replaces the
- * one stored); read through this mapping.
+ * The one release of one key (producer/measure/granularity/period), as first received: never
+ * replaced. Written by the ingestion's own SQL; read through this mapping.
  */
 @Entity
 @Table(name = "snapshot")
@@ -31,7 +30,6 @@ public class Snapshot extends PanacheEntityBase {
     public Granularity granularity;
     public String period;
     public long version;
-    public boolean frozen;
     @Column(name = "event_id")
     public String eventId;
     @Column(name = "produced_at")

@@ -112,14 +112,27 @@ public class SnapshotParser {
         if (!version.isIntegralNumber() || !version.canConvertToLong() || version.longValue() < 1) {
             throw new RejectedMessageException("data.version must be a positive 64-bit integer");
         }
+        if (!data.path("released").isBoolean() || !data.path("released").booleanValue()) {
+            throw new RejectedMessageException("data.released is not true: only released periods are accepted");
+        }
+        List<String> suppressed = new ArrayList<>();
+        List<SnapshotMessage.Cell> cells = cells(table, data.path("cells"), suppressed);
         return new SnapshotMessage(key, text(message, "id"), time(message), table, granularity, period,
-                version.longValue(), data.path("frozen").asBoolean(false), cells(table, data.path("cells")));
+                version.longValue(), cells, suppressed);
     }
 
-    private static List<SnapshotMessage.Cell> cells(TableDefinition table, JsonNode cells) {
+    /**
+     * The counted cells; the regions marked suppressed go to {@code suppressed}. A marker stands for a
+     * whole region: it is allowed only on the region's own total (every other dimension "all"), in a
+     * table the producer declares suppressible, and no other cell of that region may be sent (a count
+     * beside the marker, or which cells exist, would tell what the marker hides).
+     */
+    private static List<SnapshotMessage.Cell> cells(TableDefinition table, JsonNode cells, List<String> suppressed) {
         int width = table.dimensions().size();
+        int regionAt = table.dimensions().indexOf(Dimension.REGION);
         List<SnapshotMessage.Cell> result = new ArrayList<>(cells.size());
         Set<List<String>> seen = new HashSet<>(cells.size() * 2);
+        Set<String> regionsCounted = new HashSet<>();
         int index = 0;
         for (JsonNode cell : cells.values()) {
             if (!cell.isArray() || cell.size() != width + 1) {
@@ -135,14 +148,30 @@ public class SnapshotParser {
                 values[i] = v.isNull() ? null : v.stringValue();
             }
             JsonNode count = cell.get(width);
-            if (!count.isIntegralNumber() || !count.canConvertToInt() || count.intValue() < 0) {
-                throw new RejectedMessageException("data.cells[" + index + "][" + width + "] must be a count from 0 to 2^31-1");
-            }
             if (!seen.add(Arrays.asList(values))) {
                 throw new RejectedMessageException("data.cells[" + index + "] repeats the dimension values of an earlier cell");
             }
-            result.add(new SnapshotMessage.Cell(values, count.intValue()));
+            if (count.isString() && TableDefinition.UNIT_TOO_SMALL.equals(count.stringValue())) {
+                if (!table.suppressible() || regionAt < 0 || values[regionAt] == null
+                        || Arrays.stream(values).filter(java.util.Objects::nonNull).count() != 1) {
+                    throw new RejectedMessageException("data.cells[" + index + "] is a suppression marker on something else "
+                            + "than a region's own total");
+                }
+                suppressed.add(values[regionAt]);
+            } else if (!count.isIntegralNumber() || !count.canConvertToInt() || count.intValue() < 0) {
+                throw new RejectedMessageException("data.cells[" + index + "][" + width + "] must be a count from 0 to 2^31-1");
+            } else {
+                if (regionAt >= 0 && values[regionAt] != null) {
+                    regionsCounted.add(values[regionAt]);
+                }
+                result.add(new SnapshotMessage.Cell(values, count.intValue()));
+            }
             index++;
+        }
+        for (String region : suppressed) {
+            if (regionsCounted.contains(region)) {
+                throw new RejectedMessageException("data.cells holds counts of a region it marks suppressed");
+            }
         }
         return result;
     }

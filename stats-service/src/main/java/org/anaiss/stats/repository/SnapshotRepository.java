@@ -30,19 +30,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class SnapshotRepository {
 
     /**
-     * One statement decides under the row lock: a snapshot replaces the stored one only when its
-     * version is higher, and a frozen snapshot is replaced only by a frozen one. No row returned:
-     * nothing to do (redelivery, or an older version arriving late).
+     * The first snapshot of a key is kept: a later one inserts nothing (no row returned), and is then
+     * compared with what is stored by its digest.
      */
-    private static final String UPSERT = """
-            insert into snapshot (snapshot_key, producer, measure, granularity, period, version, frozen, event_id,
-                                  received_at, produced_at, noise_key_id, epsilon)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            on conflict (snapshot_key) do update
-               set version = excluded.version, frozen = excluded.frozen, event_id = excluded.event_id,
-                   received_at = excluded.received_at, produced_at = excluded.produced_at,
-                   noise_key_id = excluded.noise_key_id, epsilon = excluded.epsilon
-             where snapshot.version < excluded.version and (excluded.frozen or not snapshot.frozen)
+    private static final String INSERT_ONCE = """
+            insert into snapshot (snapshot_key, producer, measure, granularity, period, version, event_id, received_at,
+                                  produced_at, noise_key_id, epsilon, content_sha256, suppressed_regions)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            on conflict (snapshot_key) do nothing
             returning id
             """;
     private static final String INSERT_CELLS = "insert into cell (snapshot_id, grouping_set, "
@@ -57,24 +52,42 @@ public class SnapshotRepository {
         this.pool = pool;
     }
 
-    /** The stored facts about one snapshot that an answer cites as its source. */
-    public record StoredSnapshot(long id, String period, long version, boolean frozen, String eventId, Instant producedAt,
-            Instant receivedAt) {
+    /** The stored facts about one released snapshot that an answer cites as its source. */
+    public record StoredSnapshot(long id, String period, long version, String eventId, Instant producedAt,
+            Instant receivedAt, String noiseKeyId, double epsilon, List<String> suppressedRegions) {
+
+        public StoredSnapshot {
+            suppressedRegions = List.copyOf(suppressedRegions);
+        }
     }
 
-    /** @return true when the snapshot replaced what was stored (or was the first for its key) */
-    public Uni<Boolean> replace(SnapshotMessage s, CellRows cells, String noiseKeyId, double epsilon, Instant now) {
+    /** What became of a snapshot offered for storage. */
+    public enum Stored {
+        /** The first of its key: stored, with its cells. */
+        STORED,
+        /** Its key holds a snapshot with the same content (a redelivery): nothing changes. */
+        SAME,
+        /** Its key holds a snapshot with other content: refused, the released one is kept. */
+        DIFFERENT
+    }
+
+    /**
+     * Stores the one release of a key, with its cells, in one transaction. A released snapshot is
+     * never replaced: a later one for the same key changes nothing.
+     */
+    public Uni<Stored> storeOnce(SnapshotMessage s, byte[] digest, CellRows cells, String noiseKeyId, double epsilon, Instant now) {
         Tuple snapshot = Tuple.from(List.of(s.key(), s.producer(), s.measure(), s.granularity().name(), s.period(),
-                s.version(), s.frozen(), s.eventId(), utc(now), utc(s.producedAt()), noiseKeyId, epsilon));
-        return pool.withTransaction(connection -> connection.preparedQuery(UPSERT).execute(snapshot)
+                s.version(), s.eventId(), utc(now), utc(s.producedAt()), noiseKeyId, epsilon,
+                io.vertx.core.buffer.Buffer.buffer(digest), s.suppressedRegions().toArray(String[]::new)));
+        return pool.withTransaction(connection -> connection.preparedQuery(INSERT_ONCE).execute(snapshot)
                 .chain(rows -> {
                     if (rows.rowCount() == 0 || !rows.iterator().hasNext()) {
-                        return Uni.createFrom().item(false);
+                        return connection.preparedQuery("select content_sha256 from snapshot where snapshot_key = $1")
+                                .execute(Tuple.of(s.key())).map(stored -> java.util.Arrays.equals(
+                                        stored.iterator().next().getBuffer(0).getBytes(), digest) ? Stored.SAME : Stored.DIFFERENT);
                     }
                     long id = rows.iterator().next().getLong("id");
-                    return connection.preparedQuery("delete from cell where snapshot_id = $1").execute(Tuple.of(id))
-                            .chain(() -> insertCells(connection, id, cells))
-                            .replaceWith(true);
+                    return insertCells(connection, id, cells).replaceWith(Stored.STORED);
                 }));
     }
 
@@ -92,21 +105,21 @@ public class SnapshotRepository {
         return connection.preparedQuery(INSERT_CELLS).execute(Tuple.from(params)).replaceWithVoid();
     }
 
-    /** The snapshots of one table in a period range, protected with the given noise parameters, by period. */
-    public Uni<List<StoredSnapshot>> snapshots(String producer, String measure, Granularity granularity, String from, String to,
-            String noiseKeyId, double epsilon) {
+    /** The released snapshots of one table in a period range, by period. */
+    public Uni<List<StoredSnapshot>> snapshots(String producer, String measure, Granularity granularity, String from, String to) {
         return pool.preparedQuery("""
-                select id, period, version, frozen, event_id, produced_at, received_at from snapshot
+                select id, period, version, event_id, produced_at, received_at, noise_key_id, epsilon, suppressed_regions
+                  from snapshot
                  where producer = $1 and measure = $2 and granularity = $3 and period >= $4 and period <= $5
-                   and noise_key_id = $6 and epsilon = $7
                  order by period
-                """).execute(Tuple.from(List.of(producer, measure, granularity.name(), from, to, noiseKeyId, epsilon)))
+                """).execute(Tuple.from(List.of(producer, measure, granularity.name(), from, to)))
                 .map(rows -> {
                     List<StoredSnapshot> list = new ArrayList<>(rows.size());
                     for (Row r : rows) {
                         list.add(new StoredSnapshot(r.getLong("id"), r.getString("period"), r.getLong("version"),
-                                r.getBoolean("frozen"), r.getString("event_id"), r.getOffsetDateTime("produced_at").toInstant(),
-                                r.getOffsetDateTime("received_at").toInstant()));
+                                r.getString("event_id"), r.getOffsetDateTime("produced_at").toInstant(),
+                                r.getOffsetDateTime("received_at").toInstant(), r.getString("noise_key_id"), r.getDouble("epsilon"),
+                                Arrays.asList(r.getArrayOfStrings("suppressed_regions"))));
                     }
                     return list;
                 });
@@ -129,17 +142,6 @@ public class SnapshotRepository {
                 .append(" where s.id = any($1)");
         return pool.preparedQuery(sql.toString())
                 .execute(Tuple.of(Arrays.stream(snapshotIds).boxed().toArray(Long[]::new), (short) mask));
-    }
-
-    /** Snapshots protected with other noise parameters than these (they are not served). */
-    public Uni<Long> countProtectedOtherwise(String noiseKeyId, double epsilon) {
-        return pool.preparedQuery("select count(*) from snapshot where noise_key_id <> $1 or epsilon <> $2")
-                .execute(Tuple.of(noiseKeyId, epsilon)).map(rows -> rows.iterator().next().getLong(0));
-    }
-
-    /** Empties the snapshots and their cells, before a rebuild from the topic. */
-    public Uni<Void> deleteAll() {
-        return pool.query("truncate table cell, snapshot").execute().replaceWithVoid();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -11,12 +11,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.anaiss.platform.problem.Params;
+import org.anaiss.platform.problem.ProblemException;
 import org.anaiss.stats.repository.RejectionRepository;
 import org.anaiss.stats.rest.api.RebuildView;
 import org.anaiss.stats.rest.api.RejectionView;
-import org.anaiss.stats.service.ProblemException;
 import org.anaiss.stats.service.RebuildService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -58,6 +62,9 @@ public class AdminResource {
     @Operation(summary = "Rebuild the statistics database from the compacted topic",
             description = "Empties the snapshots and reads stats-aggregates again from offset 0. 202 with the status; "
                     + "409 when a rebuild is already running. Follow it with GET.")
+    @APIResponse(responseCode = "202", description = "Started; follow it with GET", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RebuildView.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is already running")
     public Response startRebuild() {
         cache.invalidateAll();
         if (!rebuild.start()) {

@@ -20,8 +20,11 @@ import org.anaiss.stats.service.WeightedLruCache;
 @Singleton
 public class AnswerCache {
 
-    /** A representation: its bytes and media type, and when it was computed (its generatedAt). */
-    public record Entry(byte[] body, String mediaType, java.time.Instant generatedAt) {
+    /**
+     * A representation: its bytes and media type, when it was computed (its generatedAt), and the noise
+     * key ids and epsilons of its sources (for the CSV headers).
+     */
+    public record Entry(byte[] body, String mediaType, java.time.Instant generatedAt, String noiseKeyIds, String epsilons) {
     }
 
     private final WeightedLruCache<String, Entry> entries;

@@ -10,10 +10,12 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import org.anaiss.platform.problem.Params;
+import org.anaiss.platform.problem.ProblemException;
 import org.anaiss.stats.domain.Dimension;
 import org.anaiss.stats.domain.Granularity;
+import org.anaiss.stats.domain.ReleasePolicy;
 import org.anaiss.stats.domain.TableDefinition;
-import org.anaiss.stats.service.ProblemException;
 import org.anaiss.stats.service.SchemaCatalog;
 import org.anaiss.stats.service.TableQuery;
 
@@ -47,6 +49,9 @@ public class TableRequests {
             throw invalid("'granularity' is required: one of " + Arrays.toString(Granularity.values()) + ".");
         }
         Granularity granularity = Params.enumValue(Granularity.class, "granularity", granularityName);
+        if (!ReleasePolicy.rule(table.producer(), table.measure()).orElseThrow().granularities().contains(granularity)) {
+            throw invalid(table.measure() + " is not released by " + granularity + ".");
+        }
         String from = period(granularity, "from", single(params, "from"));
         String to = period(granularity, "to", single(params, "to"));
         if (from != null && to != null && from.compareTo(to) > 0) {
@@ -93,6 +98,10 @@ public class TableRequests {
 
     private static Dimension dimension(TableDefinition table, String name) {
         Dimension d = Dimension.byApiName(name).orElseThrow(() -> notPermitted(name));
+        ReleasePolicy.Rule rule = ReleasePolicy.rule(table.producer(), table.measure()).orElseThrow();
+        if (d == Dimension.REGION && rule.level() == ReleasePolicy.Level.NATIONAL) {
+            throw nationalOnly(rule);
+        }
         if (!table.has(d)) {
             throw invalid(d.apiName() + " is not a dimension of " + table.measure() + ": its dimensions are "
                     + table.dimensions().stream().map(Dimension::apiName).toList() + ".");
@@ -109,6 +118,16 @@ public class TableRequests {
                         + "staff, unit, site, service or person are not a permitted purpose of this system. Allowed dimensions: "
                         + String.join(", ", Dimension.apiNames()) + "; other parameters: granularity, from, to, groupBy, producer.",
                 Map.of("allowedDimensions", Dimension.apiNames()));
+    }
+
+    /** The refusal of a regional breakdown of an outcome: it would rank the funds. */
+    static ProblemException nationalOnly(ReleasePolicy.Rule rule) {
+        return new ProblemException(400, "not-a-permitted-purpose", "Not a permitted purpose",
+                rule.measure() + " describes " + rule.describes().text() + " and is released nationally only: broken down or "
+                        + "filtered by region it would compare, score or rank the regional funds, which is not a permitted purpose "
+                        + "of this system. Ask for the national figures (no region parameter); its dimensions are "
+                        + rule.dimensions().stream().map(Dimension::apiName).toList() + ".",
+                Map.of("releasedNationallyOnly", true));
     }
 
     private static String period(Granularity granularity, String name, String value) {

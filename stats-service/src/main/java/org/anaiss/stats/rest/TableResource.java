@@ -1,7 +1,9 @@
 package org.anaiss.stats.rest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.anaiss.stats.domain.ReleasePolicy;
 import org.anaiss.stats.rest.api.TableDescriptionView;
 import org.anaiss.stats.rest.api.TableView;
 import org.anaiss.stats.service.TableAnswer;
@@ -57,12 +60,17 @@ public class TableResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.STATISTICIAN, Roles.ADMIN })
-    @Operation(summary = "List the published tables, their dimensions and values, and the periods stored")
+    @Operation(summary = "List the published tables: dimensions and values, the periods released and the next release")
     public Uni<List<TableDescriptionView>> list() {
-        return tables.tables().map(list -> list.stream().map(p -> new TableDescriptionView(p.table().producer(),
-                p.table().measure(), p.table().dimensions().stream()
-                        .map(d -> new TableDescriptionView.DimensionView(d.apiName(), p.table().domain(d))).toList(),
-                p.periods())).toList());
+        return tables.tables().map(list -> list.stream().map(p -> {
+            ReleasePolicy.Rule rule = ReleasePolicy.rule(p.table().producer(), p.table().measure()).orElseThrow();
+            Map<String, TableDescriptionView.NextReleaseView> next = new LinkedHashMap<>();
+            p.nextRelease().forEach((g, n) -> next.put(g, new TableDescriptionView.NextReleaseView(n.period(), n.expectedFrom())));
+            return new TableDescriptionView(p.table().producer(), p.table().measure(), rule.describes().text(),
+                    rule.level().name(), p.table().dimensions().stream()
+                            .map(d -> new TableDescriptionView.DimensionView(d.apiName(), p.table().domain(d))).toList(),
+                    p.released(), next);
+        }).toList());
     }
 
     @GET
@@ -71,8 +79,10 @@ public class TableResource {
     @RolesAllowed({ Roles.STATISTICIAN, Roles.ADMIN })
     @Operation(summary = "One protected table, as JSON or as CSV (Accept: text/csv)", description = "granularity="
             + "MONTH|QUARTER|YEAR (required), from, to, groupBy=region,sex, and filters by allowed dimensions of the table "
-            + "(region=RHONE_ALPES). Answers already computed are reused unless the request says Cache-Control: no-cache. Every figure is noisy and masked below the threshold; the metadata states how (CSV: in "
-            + "'#' lines before the header and in X-Stats-* headers).")
+            + "(region=RHONE_ALPES; measures released nationally only refuse region with 400 not-a-permitted-purpose). Only "
+            + "released periods are served, each exactly as first released. Answers already computed are reused unless the "
+            + "request says Cache-Control: no-cache. Every figure is noisy and masked below the threshold; the metadata states "
+            + "how (CSV: in '#' lines before the header and in X-Stats-* headers).")
     @APIResponse(responseCode = "200", content = { @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TableView.class)), @Content(mediaType = CSV) })
     public Uni<Response> table(@Parameter(description = "e.g. cases_opened") @PathParam("measure") String measure,
@@ -95,10 +105,9 @@ public class TableResource {
                 .map(entry -> {
                     Response.ResponseBuilder response = Response.ok(entry.body(), entry.mediaType());
                     if (csv) {
-                        TableAnswer.Protection p = tables.protection();
                         response.header("X-Stats-Protection", "discrete-laplace-then-threshold")
-                                .header("X-Stats-Epsilon", p.epsilon()).header("X-Stats-Threshold", p.threshold())
-                                .header("X-Stats-Noise-Key-Id", p.noiseKeyId())
+                                .header("X-Stats-Epsilon", entry.epsilons()).header("X-Stats-Threshold", tables.threshold())
+                                .header("X-Stats-Noise-Key-Id", entry.noiseKeyIds())
                                 .header("X-Stats-Generated-At", entry.generatedAt().toString());
                     }
                     return response.build();
@@ -140,7 +149,8 @@ public class TableResource {
 
     private AnswerCache.Entry jsonEntry(TableAnswer answer) {
         try {
-            return new AnswerCache.Entry(TableViews.jsonBytes(answer, json), MediaType.APPLICATION_JSON, answer.generatedAt());
+            return new AnswerCache.Entry(TableViews.jsonBytes(answer, json), MediaType.APPLICATION_JSON, answer.generatedAt(),
+                    TableViews.keyIds(answer), TableViews.epsilons(answer));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("a table could not be written as JSON", e);
         }
@@ -148,6 +158,6 @@ public class TableResource {
 
     private static AnswerCache.Entry csvEntry(TableAnswer answer) {
         return new AnswerCache.Entry(TableViews.csv(answer).getBytes(StandardCharsets.UTF_8), CSV + "; charset=UTF-8",
-                answer.generatedAt());
+                answer.generatedAt(), TableViews.keyIds(answer), TableViews.epsilons(answer));
     }
 }

@@ -19,9 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class TableViews {
 
     static final String NOISE_DISTRIBUTION = "P(noise = n) = (1-a)/(1+a) * a^|n|, a = exp(-epsilon)";
-    static final String NOTE = "Each figure is its count plus its own noise, the same in every answer that shows it; "
-            + "figures below the threshold are masked (value null). Totals are published counts of their own, "
-            + "not sums of the rows: they differ from the sums by the noise.";
+    static final String NOTE = "Each figure is its count plus its own noise, the same in every answer that shows it and "
+            + "forever: a period is released once, after it closes, and never recomputed. Figures below the threshold are "
+            + "masked (reason below-threshold); every figure of a region whose figures would be the work of too few staff "
+            + "is masked (reason unit-too-small), and national totals still count it. Totals are published counts of their "
+            + "own, not sums of the rows: they differ from the sums by the noise.";
 
     private TableViews() {
     }
@@ -50,6 +52,9 @@ final class TableViews {
                     g.writeNumberField("value", r.value().intValue());
                 }
                 g.writeBooleanField("masked", r.masked());
+                if (r.reason() != null) {
+                    g.writeStringField("reason", r.reason());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -68,8 +73,20 @@ final class TableViews {
                 q.groupBy().stream().map(Dimension::apiName).toList(), filters, answer.rows().size(),
                 new TableView.Protection(p.method(), p.epsilon(), p.threshold(), p.noiseKeyId(), NOISE_DISTRIBUTION, NOTE),
                 answer.generatedAt(),
-                answer.sources().stream().map(s -> new TableView.Source(s.period(), s.version(), s.frozen(), s.eventId(),
-                        s.producedAt(), s.receivedAt())).toList());
+                answer.sources().stream().map(s -> new TableView.Source(s.period(), s.version(), s.eventId(),
+                        s.producedAt(), s.receivedAt(), s.noiseKeyId(), s.epsilon())).toList());
+    }
+
+    /** The distinct noise key ids of the sources, in period order ("none" without a source). */
+    static String keyIds(TableAnswer answer) {
+        String ids = answer.sources().stream().map(s -> s.noiseKeyId()).distinct().collect(Collectors.joining(" "));
+        return ids.isEmpty() ? "none" : ids;
+    }
+
+    /** The distinct epsilons of the sources, in period order ("none" without a source). */
+    static String epsilons(TableAnswer answer) {
+        String eps = answer.sources().stream().map(s -> String.valueOf(s.epsilon())).distinct().collect(Collectors.joining(" "));
+        return eps.isEmpty() ? "none" : eps;
     }
 
     /**
@@ -88,21 +105,22 @@ final class TableViews {
                         .collect(Collectors.joining(" ")))
                 .append("\r\n");
         sb.append("# protection: ").append(m.protection().method()).append("\r\n");
-        sb.append("# epsilon: ").append(m.protection().epsilon()).append("; threshold: ").append(m.protection().threshold())
-                .append("; noise key id: ").append(m.protection().noiseKeyId()).append("; ").append(NOISE_DISTRIBUTION)
+        sb.append("# epsilon: ").append(epsilons(answer)).append("; threshold: ").append(m.protection().threshold())
+                .append("; noise key id: ").append(keyIds(answer)).append("; ").append(NOISE_DISTRIBUTION)
                 .append("\r\n");
         sb.append("# generatedAt: ").append(m.generatedAt()).append("\r\n");
-        sb.append("# sources (period:version:frozen): ").append(m.sources().stream()
-                .map(s -> s.period() + ":" + s.version() + ":" + s.frozen()).collect(Collectors.joining(" "))).append("\r\n");
+        sb.append("# released sources (period:version:noise key id): ").append(m.sources().stream()
+                .map(s -> s.period() + ":" + s.version() + ":" + s.noiseKeyId()).collect(Collectors.joining(" "))).append("\r\n");
         sb.append("period");
         answer.dimensions().forEach(d -> sb.append(',').append(d.apiName()));
-        sb.append(",value,masked\r\n");
+        sb.append(",value,masked,reason\r\n");
         for (TableAnswer.Row r : answer.rows()) {
             sb.append(r.period());
             for (String v : r.values()) {
                 sb.append(',').append(v);
             }
-            sb.append(',').append(r.value() == null ? "" : r.value().toString()).append(',').append(r.masked()).append("\r\n");
+            sb.append(',').append(r.value() == null ? "" : r.value().toString()).append(',').append(r.masked()).append(',')
+                    .append(r.reason() == null ? "" : r.reason()).append("\r\n");
         }
         return sb.toString();
     }

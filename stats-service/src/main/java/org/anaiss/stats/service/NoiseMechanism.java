@@ -9,9 +9,6 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.inject.Singleton;
-
-import org.anaiss.stats.config.StatsConfig;
 import org.anaiss.stats.domain.Dimension;
 import org.anaiss.stats.domain.Granularity;
 
@@ -24,10 +21,10 @@ import org.anaiss.stats.domain.Granularity;
  * and the count. So the same cell with the same count always gets the same noise whatever query
  * shows it (repeating or overlapping queries cannot average it away), and a cell whose count changed
  * between two snapshot versions gets fresh noise (the difference of two versions is not the exact
- * number of new cases). Without the key, the noise cannot be predicted.
+ * number of new cases). Without the key, the noise cannot be predicted. One instance per key version
+ * ({@link NoiseKeys}).
  */
-@Singleton
-public class NoiseMechanism {
+public final class NoiseMechanism {
 
     private static final double TWO_TO_53 = 0x1p53;
     private final byte[] key;
@@ -36,33 +33,51 @@ public class NoiseMechanism {
     // a Mac is not thread-safe; building one per cell would cost more than the hash itself
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
-    @jakarta.inject.Inject
-    public NoiseMechanism(StatsConfig config) {
-        this(config.disclosure().noiseKey(), config.disclosure().epsilon());
-    }
-
-    /** @param idAndKey {@code id:base64}, 32 bytes or more */
-    public NoiseMechanism(String idAndKey, double epsilon) {
-        int colon = idAndKey == null ? -1 : idAndKey.indexOf(':');
-        if (colon < 1 || colon > 32) {
-            throw new IllegalArgumentException("anaiss.stats.disclosure.noise-key must be id:base64 (id of 1 to 32 characters)");
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(idAndKey.substring(colon + 1).trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("anaiss.stats.disclosure.noise-key: the key is not base64");
-        }
-        if (bytes.length < 32) {
-            throw new IllegalArgumentException("anaiss.stats.disclosure.noise-key: the key must have 32 bytes or more");
+    /** @param key the secret, 32 bytes or more; @param epsilon from 0.05 to 1 */
+    public NoiseMechanism(String keyId, byte[] key, double epsilon) {
+        if (key == null || key.length < 32) {
+            throw new IllegalArgumentException("noise key " + keyId + ": the secret must have 32 bytes or more");
         }
         if (!(epsilon >= 0.05 && epsilon <= 1.0)) {
-            throw new IllegalArgumentException("anaiss.stats.disclosure.epsilon must be from 0.05 to 1");
+            throw new IllegalArgumentException("noise key " + keyId + ": epsilon must be from 0.05 to 1 (above 1 the noise is "
+                    + "0 too often for masked cells to resist differencing)");
         }
-        this.key = bytes;
-        this.keyId = idAndKey.substring(0, colon);
+        this.key = key.clone();
+        this.keyId = keyId;
         this.epsilon = epsilon;
         newMac();
+    }
+
+    /** @param idAndKey {@code id:base64}, 32 bytes or more (tests and tools) */
+    public NoiseMechanism(String idAndKey, double epsilon) {
+        this(idOf(idAndKey), secretOf(idAndKey), epsilon);
+    }
+
+    private static String idOf(String idAndKey) {
+        int colon = idAndKey == null ? -1 : idAndKey.indexOf(':');
+        if (colon < 1 || colon > 32) {
+            throw new IllegalArgumentException("a noise key must be id:base64 (id of 1 to 32 characters)");
+        }
+        return idAndKey.substring(0, colon);
+    }
+
+    private static byte[] secretOf(String idAndKey) {
+        try {
+            return Base64.getDecoder().decode(idAndKey.substring(idOf(idAndKey).length() + 1).trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("noise key " + idOf(idAndKey) + ": the secret is not base64");
+        }
+    }
+
+    /** A digest of the secret that identifies it without revealing it: what the database keeps of a key. */
+    public byte[] fingerprint() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal("anaiss-stats-noise-key-fingerprint-v1".getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     public String keyId() {
@@ -104,6 +119,11 @@ public class NoiseMechanism {
     private long geometric(long randomBits) {
         double u = ((randomBits >>> 11) + 1) / TWO_TO_53;
         return (long) Math.floor(-Math.log(u) / epsilon);
+    }
+
+    /** HMAC-SHA-256 of these bytes under this key: a digest nobody without the key can test a guess against. */
+    public byte[] keyedDigest(byte[] data) {
+        return macs.get().doFinal(data);
     }
 
     private byte[] hmac(String identity) {

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.anaiss.stats.config.StatsConfig;
-import org.anaiss.stats.repository.SnapshotRepository;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,11 +27,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Rebuilds the database from the compacted topic: empties the snapshots and their cells, then reads
- * every partition of stats-aggregates from offset 0 up to the end offsets seen after emptying, each
- * record through the same ingestion as the live consumer. The live consumer goes on meanwhile: both
- * keep the highest version per key, so neither undoes the other, and what arrives after those end
- * offsets is the live consumer's. Rejections are kept (a message read again is recorded once).
+ * Rebuilds the database from the compacted topic: reads every partition of stats-aggregates from
+ * offset 0 up to the end offsets seen at the start, each record through the same ingestion as the
+ * live consumer. Released snapshots are never replaced, so what is stored is kept and what is missing
+ * (a lost or restored database) is stored again, protected exactly as it was: the key of a period is a
+ * function of the period, and the noise of a cell a function of the key and the cell. The live
+ * consumer goes on meanwhile; both store only the first snapshot of a key, so neither undoes the
+ * other. Rejections are kept (a message read again is recorded once).
  * <p>
  * The rebuild's consumer is assigned all partitions (no group membership, nothing committed), so it
  * works whatever replica runs it; its group id stays within the service's ACL prefix.
@@ -49,10 +50,7 @@ public class RebuildService {
             long ignored, long rejected) {
     }
 
-    private final SnapshotRepository snapshots;
-    private final CellBlockCache cells;
     private final SnapshotIngestor ingestor;
-    private final NoiseMechanism noise;
     private final StatsConfig config;
     private final Map<String, Object> kafka;
     private final String topic;
@@ -61,27 +59,20 @@ public class RebuildService {
     private final AtomicReference<Status> status = new AtomicReference<>(
             new Status(State.IDLE, null, null, null, 0, 0, 0, 0));
 
-    public RebuildService(SnapshotRepository snapshots, CellBlockCache cells, SnapshotIngestor ingestor, NoiseMechanism noise, StatsConfig config,
+    public RebuildService(SnapshotIngestor ingestor, StatsConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "mp.messaging.incoming.stats-aggregates.topic", defaultValue = "stats-aggregates") String topic,
             Clock clock) {
-        this.snapshots = snapshots;
-        this.cells = cells;
         this.ingestor = ingestor;
-        this.noise = noise;
         this.config = config;
         this.kafka = kafka;
         this.topic = topic;
         this.clock = clock;
     }
 
-    /** At startup: rebuild when asked to, or when stored cells were protected with other noise parameters. */
+    /** At startup, when asked to (ANAISS_STATS_REBUILD_AT_START). */
     void onStart(@Observes StartupEvent event) {
-        long stale = snapshots.countProtectedOtherwise(noise.keyId(), noise.epsilon()).await().atMost(Duration.ofSeconds(30));
-        if (stale > 0) {
-            LOG.warnf("%d snapshots were protected with another noise key or epsilon: they are not served; rebuilding", stale);
-        }
-        if (stale > 0 || config.rebuild().atStart()) {
+        if (config.rebuild().atStart()) {
             start();
         }
     }
@@ -111,9 +102,6 @@ public class RebuildService {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
-            snapshots.deleteAll().await().atMost(timeout);
-            // their ids are never reused, so nothing kept could be read again: only the memory is freed
-            cells.invalidateAll();
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             LOG.infof("rebuild: reading %d partitions of %s up to %s", partitions.size(), topic, end.values());

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Singleton;
 
 import org.anaiss.stats.config.StatsConfig;
+import org.anaiss.stats.domain.ReleasePolicy;
 import org.anaiss.stats.domain.TableDefinition;
 import org.jboss.logging.Logger;
 
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The producers' stats-aggregates schemas, copied into this service at build time from the
  * producers' own modules (schemas/&lt;producer&gt;/stats-aggregates*.json): the validators of the
  * messages, and the tables (measures, dimensions, values) they declare. A bundled schema that names
- * a dimension outside the allowed list, or that stats-service cannot read, stops the startup.
+ * a dimension outside the allowed list, declares a table the release policy does not allow as
+ * declared, or that stats-service cannot read, stops the startup.
  */
 @Singleton
 public class SchemaCatalog {
@@ -71,6 +73,9 @@ public class SchemaCatalog {
                 }
             }
         });
+        declared.values().forEach(byMeasure -> byMeasure.values().forEach(table -> ReleasePolicy.refusal(table).ifPresent(reason -> {
+            throw new IllegalArgumentException("release policy: " + reason);
+        })));
         this.validators = Map.copyOf(compiled);
         this.tables = Map.copyOf(declared);
     }

@@ -104,19 +104,47 @@ final class SchemaTables {
             dimensions.add(dimension);
             domains.put(dimension, domain(name, resolve(items.get(i))));
         }
-        if (!"integer".equals(resolve(items.get(names.size())).path("type").stringValue(null))) {
-            throw new IllegalArgumentException(producer + ": the last item of a cell must be the integer count");
-        }
+        boolean suppressible = suppressible(resolve(items.get(names.size())));
         for (String measure : measures) {
             if (measure == null || !measure.matches("[a-z][a-z0-9_]{0,49}")) {
                 throw new IllegalArgumentException(producer + ": measure names must match [a-z][a-z0-9_]{0,49}");
             }
-            TableDefinition table = new TableDefinition(producer, measure, dimensions, domains);
+            TableDefinition table = new TableDefinition(producer, measure, dimensions, domains, suppressible);
             TableDefinition previous = tables.putIfAbsent(measure, table);
             if (previous != null && !previous.equals(table)) {
                 throw new IllegalArgumentException(producer + ": measure " + measure + " is declared twice, differently");
             }
         }
+    }
+
+    /**
+     * The last item of a cell: the integer count, or (a table the producer may suppress by region)
+     * anyOf/oneOf of the integer count and the constant suppression marker.
+     */
+    private boolean suppressible(JsonNode item) {
+        if (isCount(item)) {
+            return false;
+        }
+        for (String combinator : List.of("anyOf", "oneOf")) {
+            JsonNode branches = item.path(combinator);
+            if (branches.isArray() && branches.size() == 2) {
+                JsonNode first = resolve(branches.get(0));
+                JsonNode second = resolve(branches.get(1));
+                if (isCount(first) && isMarker(second) || isCount(second) && isMarker(first)) {
+                    return true;
+                }
+            }
+        }
+        throw new IllegalArgumentException(producer + ": the last item of a cell must be the integer count, or anyOf "
+                + "the integer count and the constant \"" + TableDefinition.UNIT_TOO_SMALL + "\"");
+    }
+
+    private static boolean isCount(JsonNode item) {
+        return "integer".equals(item.path("type").stringValue(null));
+    }
+
+    private static boolean isMarker(JsonNode item) {
+        return TableDefinition.UNIT_TOO_SMALL.equals(item.path("const").stringValue(null));
     }
 
     private List<String> domain(String dimension, JsonNode item) {

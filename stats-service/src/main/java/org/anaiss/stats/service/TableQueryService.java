@@ -8,21 +8,23 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.anaiss.platform.problem.ProblemException;
 import org.anaiss.stats.config.StatsConfig;
 import org.anaiss.stats.domain.Dimension;
 import org.anaiss.stats.domain.Snapshot;
 import org.anaiss.stats.domain.TableDefinition;
-import org.anaiss.stats.repository.SnapshotRepository;
 import org.anaiss.stats.repository.SnapshotRepository.StoredSnapshot;
+import org.anaiss.stats.repository.SnapshotRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * Answers table queries with disclosure control. Every cell of the requested grid is published as
- * its noisy value (stored at ingestion; computed the same way, with a count of 0, for a cell the
- * producer did not send), then masked when the noisy value is below the threshold k. A cell's
+ * Answers table queries with disclosure control, from released periods only. Every cell of the
+ * requested grid is published as its noisy value (stored at ingestion; computed the same way, with a
+ * count of 0, for a cell the producer did not send), then masked when the noisy value is below the
+ * threshold k; every cell of a region the producer suppressed is masked as unit-too-small. A cell's
  * figure is the same in every answer that shows it, and no answer is ever a sum of other cells, so
  * totals, breakdowns, overlapping filters and neighbouring periods each carry their own noise.
  */
@@ -34,54 +36,71 @@ public class TableQueryService {
 
     private final SnapshotRepository snapshots;
     private final CellBlockCache cache;
-    private final NoiseMechanism noise;
+    private final NoiseKeys keys;
     private final SchemaCatalog catalog;
     private final Clock clock;
     private final Threshold threshold;
     private final int maxCells;
+    private final ReleaseCalendar calendar;
 
-    public TableQueryService(SnapshotRepository snapshots, CellBlockCache cache, NoiseMechanism noise, SchemaCatalog catalog,
+    public TableQueryService(SnapshotRepository snapshots, CellBlockCache cache, NoiseKeys keys, SchemaCatalog catalog,
             Clock clock, StatsConfig config) {
         this.snapshots = snapshots;
         this.cache = cache;
-        this.noise = noise;
+        this.keys = keys;
         this.catalog = catalog;
         this.clock = clock;
         this.threshold = new Threshold(config.disclosure().threshold());
         this.maxCells = config.query().maxCells();
+        this.calendar = new ReleaseCalendar(config.release().zone(), config.release().delay());
     }
 
-    public TableAnswer.Protection protection() {
-        return new TableAnswer.Protection(METHOD, noise.epsilon(), threshold.k(), noise.keyId());
+    /** The threshold k applied to every answer. */
+    public int threshold() {
+        return threshold.k();
     }
 
-    /** A table with the periods stored for each granularity. */
-    public record PublishedTable(TableDefinition table, Map<String, List<String>> periods) {
+    /** How an answer drawn from these sources is protected. */
+    public TableAnswer.Protection protection(List<StoredSnapshot> sources) {
+        List<String> ids = sources.stream().map(StoredSnapshot::noiseKeyId).distinct().toList();
+        List<Double> epsilons = sources.stream().map(StoredSnapshot::epsilon).distinct().toList();
+        return new TableAnswer.Protection(METHOD, epsilons.size() == 1 ? epsilons.get(0) : null, threshold.k(),
+                ids.size() == 1 ? ids.get(0) : null);
+    }
+
+    /** A table with, per granularity, the periods released and when the next one is expected. */
+    public record PublishedTable(TableDefinition table, Map<String, List<String>> released,
+            Map<String, ReleaseCalendar.NextRelease> nextRelease) {
     }
 
     @WithSession
     public Uni<List<PublishedTable>> tables() {
-        return Snapshot.<Snapshot>find("noiseKeyId = ?1 and epsilon = ?2 order by producer, measure, granularity, period",
-                noise.keyId(), noise.epsilon()).list().map(stored -> {
-                    List<PublishedTable> result = new ArrayList<>();
-                    for (TableDefinition table : catalog.tables()) {
-                        Map<String, List<String>> periods = new java.util.LinkedHashMap<>();
-                        for (Snapshot s : stored) {
-                            if (s.producer.equals(table.producer()) && s.measure.equals(table.measure())) {
-                                periods.computeIfAbsent(s.granularity.name(), g -> new ArrayList<>()).add(s.period);
-                            }
+        return Snapshot.<Snapshot>find("order by producer, measure, granularity, period").list().map(stored -> {
+            List<PublishedTable> result = new ArrayList<>();
+            java.time.Instant now = clock.instant();
+            for (TableDefinition table : catalog.tables()) {
+                Map<String, List<String>> periods = new java.util.LinkedHashMap<>();
+                Map<String, ReleaseCalendar.NextRelease> next = new java.util.LinkedHashMap<>();
+                for (org.anaiss.stats.domain.Granularity g : org.anaiss.stats.domain.Granularity.values()) {
+                    List<String> released = new ArrayList<>();
+                    for (Snapshot s : stored) {
+                        if (s.producer.equals(table.producer()) && s.measure.equals(table.measure()) && s.granularity == g) {
+                            released.add(s.period);
                         }
-                        result.add(new PublishedTable(table, periods));
                     }
-                    return result;
-                });
+                    periods.put(g.name(), released);
+                    next.put(g.name(), calendar.next(g, now));
+                }
+                result.add(new PublishedTable(table, periods, next));
+            }
+            return result;
+        });
     }
 
-    /** The snapshots an answer to this query is computed from: every period of the range that has one. */
+    /** The released snapshots an answer to this query is computed from: every period of the range released. */
     public Uni<List<StoredSnapshot>> sources(TableQuery query) {
         TableDefinition table = query.table();
-        return snapshots.snapshots(table.producer(), table.measure(), query.granularity(), query.from(), query.to(),
-                noise.keyId(), noise.epsilon());
+        return snapshots.snapshots(table.producer(), table.measure(), query.granularity(), query.from(), query.to());
     }
 
     public Uni<TableAnswer> answer(TableQuery query) {
@@ -176,13 +195,18 @@ public class TableQueryService {
         return grouped.stream().mapToInt(d -> table.dimensions().indexOf(d)).toArray();
     }
 
-    /** The published value of a cell the producer did not send: a count of 0, protected like any other count. */
+    /**
+     * The published value of a cell the producer did not send: a count of 0, protected like any other
+     * count, with the key that protected its period.
+     */
     private int zero(TableQuery query, StoredSnapshot source, int[] positions, String[] combo) {
         TableDefinition table = query.table();
         String[] full = new String[table.dimensions().size()];
         for (int i = 0; i < combo.length; i++) {
             full[positions[i]] = combo[i];
         }
+        NoiseMechanism noise = keys.byId(source.noiseKeyId()).orElseThrow(() -> new IllegalStateException(
+                "the key of a released period is not configured (the startup check prevents it)")).mechanism();
         return noise.noisy(table.producer(), table.measure(), query.granularity(), source.period(), table.dimensions(), full, 0);
     }
 
@@ -192,9 +216,16 @@ public class TableQueryService {
         List<TableAnswer.Row> rows = new ArrayList<>(sources.size() * grid.size());
         int[] positions = positions(table, grouped);
         long[] addresses = grid.stream().mapToLong(addressing::address).toArray();
+        int regionAt = grouped.indexOf(Dimension.REGION);
         for (StoredSnapshot source : sources) {
             CellBlock block = blocks.get(source.id());
+            java.util.Set<String> suppressed = regionAt < 0 ? java.util.Set.of() : java.util.Set.copyOf(source.suppressedRegions());
             for (int i = 0; i < addresses.length; i++) {
+                if (!suppressed.isEmpty() && suppressed.contains(grid.get(i)[regionAt])) {
+                    // the producer's staff rule: every figure of this region is the work of too few staff
+                    rows.add(new TableAnswer.Row(source.period(), grid.get(i), null, TableAnswer.UNIT_TOO_SMALL));
+                    continue;
+                }
                 int noisy = block.get(addresses[i]);
                 if (noisy == CellBlock.ABSENT) {
                     noisy = zero(query, source, positions, grid.get(i));
@@ -202,6 +233,6 @@ public class TableQueryService {
                 rows.add(new TableAnswer.Row(source.period(), grid.get(i), threshold.publish(noisy)));
             }
         }
-        return new TableAnswer(query, grouped, rows, sources, clock.instant(), protection());
+        return new TableAnswer(query, grouped, rows, sources, clock.instant(), protection(sources));
     }
 }

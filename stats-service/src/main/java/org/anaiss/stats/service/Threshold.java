@@ -2,11 +2,12 @@ package org.anaiss.stats.service;
 
 /**
  * The threshold k applied after the noise: a noisy value below k is published as masked. Never
- * below 5, whatever the configuration says (the configuration is checked too, at startup).
+ * below 11, whatever the configuration says (the configuration is checked too, at startup, also
+ * against the highest k ever applied).
  */
 public record Threshold(int k) {
 
-    public static final int FLOOR = 5;
+    public static final int FLOOR = 11;
 
     public Threshold {
         if (k < FLOOR) {

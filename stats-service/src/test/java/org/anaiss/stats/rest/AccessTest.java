@@ -46,7 +46,16 @@ class AccessTest {
                 .body("measure", hasItems("cases_opened", "cases_closed", "persons_accompanied"))
                 .body("find { it.measure == 'cases_opened' }.dimensions.name",
                         equalTo(java.util.List.of("region", "ageBand", "sex", "theme", "origin")))
-                .body("find { it.measure == 'cases_opened' }.producer", equalTo("case-service"));
+                .body("find { it.measure == 'cases_opened' }.producer", equalTo("case-service"))
+                .body("find { it.measure == 'cases_opened' }.release", equalTo("REGIONAL"))
+                .body("find { it.measure == 'cases_closed' }.release", equalTo("NATIONAL"))
+                .body("find { it.measure == 'cases_closed' }.describes", equalTo("outcomes of the service's work"))
+                .body("find { it.measure == 'cases_closed' }.dimensions.name",
+                        equalTo(java.util.List.of("ageBand", "sex", "theme", "origin")))
+                .body("find { it.measure == 'cases_opened' }.nextRelease.MONTH.period", org.hamcrest.Matchers.matchesPattern(
+                        "[0-9]{4}-[0-9]{2}"))
+                .body("find { it.measure == 'cases_opened' }.nextRelease.YEAR.expectedFrom", org.hamcrest.Matchers.notNullValue())
+                .body("find { it.measure == 'cases_opened' }.released.MONTH", org.hamcrest.Matchers.notNullValue());
         Api.as(user).get(TABLE).then().statusCode(200).body("metadata.measure", equalTo("cases_opened"));
     }
 

@@ -74,6 +74,33 @@ class PurposeRefusalTest {
     }
 
     @ParameterizedTest
+    @CsvSource({ "cases_closed,groupBy=region", "cases_closed,'groupBy=ageBand,region'", "cases_closed,region=BRETAGNE",
+            "cases_closed,region=ATLANTIS", "offer_responses,groupBy=region", "offer_responses,region=RHONE_ALPES",
+            "sessions_held,groupBy=region", "people_attended,region=BRETAGNE", "people_registered,groupBy=region" })
+    void anOutcomeIsReleasedNationallyOnlyARegionalBreakdownOrFilterIsNotAPermittedPurpose(String measure, String query) {
+        for (String user : new String[] { Tokens.STATISTICIAN, Tokens.ADMIN }) {
+            var request = Api.as(user).queryParam("granularity", "YEAR");
+            String[] kv = query.split("=", 2);
+            request.queryParam(kv[0], kv[1]).get("/api/stats/tables/" + measure)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://anaiss.example/problems/not-a-permitted-purpose"))
+                    .body("detail", containsString(measure + " describes outcomes of the service's work"))
+                    .body("detail", containsString("released nationally only"))
+                    .body("detail", containsString("rank the regional funds"))
+                    .body("detail", not(containsString("ATLANTIS")))
+                    .body("releasedNationallyOnly", equalTo(true));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOutcomeIsAnsweredNationallyAndAMeasureOfThePublicServedByRegion() {
+        Api.as(Tokens.STATISTICIAN).queryParam("granularity", "YEAR").queryParam("groupBy", "ageBand,theme")
+                .get("/api/stats/tables/cases_closed").then().statusCode(200);
+        Api.as(Tokens.STATISTICIAN).queryParam("granularity", "YEAR").queryParam("groupBy", "region")
+                .queryParam("region", "BRETAGNE").get("/api/stats/tables/cases_opened").then().statusCode(200);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "caseload_per_worker", "team_activity", "Cases-Opened" })
     void aTableThatIsNotPublishedIsNotFound(String measure) {
         Api.as(Tokens.STATISTICIAN).queryParam("granularity", "YEAR").get("/api/stats/tables/" + measure)
@@ -87,19 +114,19 @@ class PurposeRefusalTest {
         var cube = new org.anaiss.stats.support.Cube(5).add(20, "BRETAGNE", "40_54", "MALE", "OTHER", "SELF");
         for (int m = 1; m <= 6; m++) {
             String period = String.format("%d-%02d", year, m);
-            org.anaiss.stats.support.Snapshots.send(org.anaiss.stats.support.Snapshots.key("cases_closed", "MONTH", period),
-                    org.anaiss.stats.support.Snapshots.snapshot("cases_closed", "MONTH", period, version, false, cube.cells()));
+            org.anaiss.stats.support.Snapshots.send(org.anaiss.stats.support.Snapshots.key("persons_accompanied", "MONTH", period),
+                    org.anaiss.stats.support.Snapshots.snapshot("persons_accompanied", "MONTH", period, version, cube.cells()));
         }
-        Api.awaitVersion("cases_closed", "MONTH", year + "-06", version);
+        Api.awaitVersion("persons_accompanied", "MONTH", year + "-06", version);
         Map<String, String> all = Map.of("granularity", "MONTH", "groupBy", "region,ageBand,sex,theme,origin",
                 "from", year + "-01", "to", year + "-06");
         // 6 months x 16 x 5 x 3 x 7 x 5 combinations = 50,400 cells, above the default 50,000
-        Api.as(Tokens.STATISTICIAN).queryParams(all).get("/api/stats/tables/cases_closed")
+        Api.as(Tokens.STATISTICIAN).queryParams(all).get("/api/stats/tables/persons_accompanied")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://anaiss.example/problems/answer-too-large"))
                 .body("detail", containsString("50400"));
         Api.as(Tokens.STATISTICIAN).queryParams(Map.of("granularity", "MONTH", "groupBy", "region,ageBand,sex,theme,origin",
-                "from", year + "-01", "to", year + "-05")).get("/api/stats/tables/cases_closed")
+                "from", year + "-01", "to", year + "-05")).get("/api/stats/tables/persons_accompanied")
                 .then().statusCode(200).body("rows.size()", equalTo(42_000));
     }
 }

@@ -29,13 +29,14 @@ class TableViewsTest {
         TableQuery query = new TableQuery(table, Granularity.MONTH, "2026-01", "2026-02", List.of(Dimension.SEX),
                 Map.of(Dimension.REGION, List.of("BRETAGNE")));
         Instant t = Instant.parse("2026-03-01T10:15:30.123Z");
-        List<StoredSnapshot> sources = List.of(new StoredSnapshot(1, "2026-01", 7, true, "e1", t, t),
-                new StoredSnapshot(2, "2026-02", 9, false, "e2", t, t));
+        List<StoredSnapshot> sources = List.of(new StoredSnapshot(1, "2026-01", 7, "e1", t, t, "dev1", 0.5, List.of()),
+                new StoredSnapshot(2, "2026-02", 9, "e2", t, t, "dev1", 0.5, List.of("NORMANDIE")));
         TableAnswer answer = new TableAnswer(query, List.of(Dimension.REGION, Dimension.SEX), List.of(
                 new TableAnswer.Row("2026-01", new String[] { "BRETAGNE", "FEMALE" }, 42),
                 new TableAnswer.Row("2026-01", new String[] { "BRETAGNE", "MALE" }, null),
                 new TableAnswer.Row("2026-02", new String[] { "BRETAGNE", "FEMALE" }, 12),
-                new TableAnswer.Row("2026-02", new String[] { "BRETAGNE", "MALE" }, 0)), sources, t,
+                new TableAnswer.Row("2026-02", new String[] { "BRETAGNE", "MALE" }, 0),
+                new TableAnswer.Row("2026-02", new String[] { "NORMANDIE", "MALE" }, null, TableAnswer.UNIT_TOO_SMALL)), sources, t,
                 new TableAnswer.Protection("noise", 0.5, 11, "dev1"));
         ObjectMapper mapper = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -43,7 +44,11 @@ class TableViewsTest {
 
         assertThat(mapper.readTree(streamed)).isEqualTo(mapper.readTree(mapper.writeValueAsBytes(asTableView(answer))));
         assertThat(new String(streamed)).contains("{\"period\":\"2026-01\",\"region\":\"BRETAGNE\",\"sex\":\"MALE\",\"value\":null,"
-                + "\"masked\":true}");
+                + "\"masked\":true,\"reason\":\"below-threshold\"}");
+        assertThat(new String(streamed)).contains("{\"period\":\"2026-02\",\"region\":\"NORMANDIE\",\"sex\":\"MALE\",\"value\":null,"
+                + "\"masked\":true,\"reason\":\"unit-too-small\"}");
+        assertThat(new String(streamed)).contains("{\"period\":\"2026-02\",\"region\":\"BRETAGNE\",\"sex\":\"MALE\",\"value\":0,"
+                + "\"masked\":false}");
     }
 
     /** The same answer as the documented model, a map per row: what the streamed JSON must equal. */
@@ -57,6 +62,9 @@ class TableViewsTest {
             }
             row.put("value", r.value());
             row.put("masked", r.masked());
+            if (r.reason() != null) {
+                row.put("reason", r.reason());
+            }
             rows.add(row);
         }
         return new TableView(TableViews.metadata(answer), rows);

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +18,8 @@ import org.anaiss.stats.domain.Dimension;
 import org.anaiss.stats.domain.Granularity;
 import org.anaiss.stats.support.Api;
 import org.anaiss.stats.support.Cube;
+import org.anaiss.stats.support.Harvest;
+import org.anaiss.stats.support.Harvest.CellId;
 import org.anaiss.stats.support.Snapshots;
 import org.anaiss.stats.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,9 @@ class DisclosureControlTest {
     private static final String[] SMALL = { "RHONE_ALPES", "65_PLUS", "FEMALE", "AUTONOMY", "SELF" };
 
     @Inject
-    NoiseMechanism noise;
+    NoiseKeys keys;
+    /** The test profile has one key, from the beginning: it protects every period here. */
+    private NoiseMechanism noise;
     @Inject
     SchemaCatalog catalog;
 
@@ -59,15 +62,6 @@ class DisclosureControlTest {
     private String quarter;
     private String year;
     private final Map<String, Cube> cubes = new HashMap<>();
-
-    /** A cell: granularity, period, and the five dimension values (null = all). */
-    private record CellId(String granularity, String period, List<String> tuple) {
-        CellId with(int dimension, String value) {
-            List<String> t = new ArrayList<>(tuple);
-            t.set(dimension, value);
-            return new CellId(granularity, period, t);
-        }
-    }
 
     /** Large counts for every region and age band but the small cell's, spread over the other dimensions. */
     private static Cube large(int seed) {
@@ -98,6 +92,7 @@ class DisclosureControlTest {
             return;
         }
         published = true;
+        noise = keys.all().get(0).mechanism();
         // Pick a year whose noise leaves every cell of the 3 cases masked: this test attacks a masked
         // cell (noise publishes a small cell now and then, as a figure unrelated to its count).
         Cube small = new Cube(5).add(3, SMALL);
@@ -129,7 +124,7 @@ class DisclosureControlTest {
     }
 
     private void send(String granularity, String period, long version) {
-        Snapshots.send(key(MEASURE, granularity, period), snapshot(MEASURE, granularity, period, version, false,
+        Snapshots.send(key(MEASURE, granularity, period), snapshot(MEASURE, granularity, period, version,
                 cubes.get(period).cells()));
     }
 
@@ -148,42 +143,10 @@ class DisclosureControlTest {
         return true;
     }
 
-    /** Every answer the API gives for these periods: all groupings, with and without the region filter. */
-    private Map<CellId, List<Integer>> harvest() {
-        Map<CellId, List<Integer>> seen = new LinkedHashMap<>();
-        for (String[] p : new String[][] { { "MONTH", m1 }, { "MONTH", m2 }, { "MONTH", m3 }, { "QUARTER", quarter },
-                { "YEAR", year } }) {
-            for (int mask = 0; mask < 32; mask++) {
-                List<String> groupBy = new ArrayList<>();
-                for (int i = 0; i < 5; i++) {
-                    if ((mask & (1 << i)) != 0) {
-                        groupBy.add(DIMS.get(i).apiName());
-                    }
-                }
-                for (boolean filtered : Integer.bitCount(mask) <= 3 ? new boolean[] { true, false } : new boolean[] { true }) {
-                    Map<String, Object> params = new LinkedHashMap<>();
-                    params.put("granularity", p[0]);
-                    params.put("from", p[1]);
-                    params.put("to", p[1]);
-                    params.put("groupBy", String.join(",", groupBy));
-                    if (filtered) {
-                        params.put("region", "RHONE_ALPES");
-                    }
-                    JsonPath answer = Api.table(MEASURE, params);
-                    for (Map<String, Object> row : answer.<Map<String, Object>>getList("rows")) {
-                        List<String> tuple = new ArrayList<>();
-                        for (Dimension d : DIMS) {
-                            tuple.add((String) row.get(d.apiName()));
-                        }
-                        Integer value = (Integer) row.get("value");
-                        assertThat(row.get("masked")).isEqualTo(value == null);
-                        seen.computeIfAbsent(new CellId(p[0], (String) row.get("period"), tuple), c -> new ArrayList<>())
-                                .add(value);
-                    }
-                }
-            }
-        }
-        return seen;
+    /** Every answer the API gives for these periods: all groupings, with and without the region filter (Harvest). */
+    private Map<CellId, Integer> harvest() {
+        return Harvest.of(MEASURE, "RHONE_ALPES", new String[] { "MONTH", m1 }, new String[] { "MONTH", m2 },
+                new String[] { "MONTH", m3 }, new String[] { "QUARTER", quarter }, new String[] { "YEAR", year });
     }
 
     /**
@@ -245,24 +208,22 @@ class DisclosureControlTest {
 
     @Test
     void differencingEveryTotalAndBreakdownCannotRecoverTheMaskedCell() {
-        Map<CellId, List<Integer>> seen = harvest();
-
-        // the same figure for the same cell in every answer: nothing to average
-        seen.forEach((id, values) -> assertThat(values.stream().distinct()).as(id.toString()).hasSize(1));
+        // the same figure for the same cell in every answer (Harvest fails otherwise): nothing to average
+        Map<CellId, Integer> seen = harvest();
         // no published figure between 0 and k
-        seen.values().stream().map(v -> v.get(0)).filter(Objects::nonNull)
-                .forEach(v -> assertThat(v).isGreaterThanOrEqualTo(threshold));
+        seen.values().stream().filter(Objects::nonNull).forEach(v -> assertThat(v).isGreaterThanOrEqualTo(threshold));
         // the small cells are masked in every answer that shows them
         for (CellId small : smallCells()) {
-            assertThat(seen.get(small)).as(small.toString()).isNotEmpty().allMatch(Objects::isNull);
+            assertThat(seen).as(small.toString()).containsKey(small);
+            assertThat(seen.get(small)).as(small.toString()).isNull();
         }
 
         CellId target = new CellId("MONTH", m1, Arrays.asList("RHONE_ALPES", "65_PLUS", null, null, null));
         List<Integer> published = new ArrayList<>();
         for (CellId small : smallCells()) {
-            published.addAll(estimates(small, id -> seen.containsKey(id) ? seen.get(id).get(0) : null));
+            published.addAll(estimates(small, seen::get));
         }
-        List<Integer> onTarget = estimates(target, id -> seen.containsKey(id) ? seen.get(id).get(0) : null);
+        List<Integer> onTarget = estimates(target, seen::get);
 
         System.out.printf("differencing attack: %d estimates of the 3-case cells %s, on the month cell %s%n", published.size(),
                 published, onTarget);
@@ -330,17 +291,19 @@ class DisclosureControlTest {
         String csv = response.asString();
         assertThat(response.header("X-Stats-Threshold")).isEqualTo("11");
         assertThat(response.header("X-Stats-Epsilon")).isEqualTo(String.valueOf(noise.epsilon()));
+        assertThat(response.header("X-Stats-Noise-Key-Id")).isEqualTo("dev1");
         List<String> lines = csv.lines().toList();
         assertThat(lines).anyMatch(l -> l.startsWith("# protection: two-sided geometric"));
         assertThat(lines).anyMatch(l -> l.startsWith("# epsilon: " + noise.epsilon() + "; threshold: 11; noise key id: dev1"));
         List<String> data = lines.stream().filter(l -> !l.startsWith("#")).toList();
-        assertThat(data.get(0)).isEqualTo("period,region,ageBand,value,masked");
+        assertThat(data.get(0)).isEqualTo("period,region,ageBand,value,masked,reason");
         List<String> expected = new ArrayList<>();
         for (Map<String, Object> row : json.<Map<String, Object>>getList("rows")) {
             expected.add(row.get("period") + "," + row.get("region") + "," + row.get("ageBand") + ","
-                    + (row.get("value") == null ? "" : row.get("value")) + "," + row.get("masked"));
+                    + (row.get("value") == null ? "" : row.get("value")) + "," + row.get("masked") + ","
+                    + (row.get("reason") == null ? "" : row.get("reason")));
         }
         assertThat(data.subList(1, data.size())).containsExactlyElementsOf(expected);
-        assertThat(data).anyMatch(l -> l.endsWith(",65_PLUS,,true"));
+        assertThat(data).anyMatch(l -> l.endsWith(",65_PLUS,,true,below-threshold"));
     }
 }

@@ -32,16 +32,17 @@ class SchemaTablesTest {
             "oneOf": [
               {"properties": {"measure": {"const": "offers_sent"}, "dimensions": {"const": ["region", "signalType", "channel"]},
                  "cells": {"type": "array", "items": {"prefixItems": [{"$ref": "#/$defs/region"},
-                    {"enum": ["SICK_LEAVE_90_DAYS", "OTHER", null]}, {"$ref": "#/$defs/channel"}, {"type": "integer"}]}}}},
-              {"properties": {"measure": {"enum": ["sessions_held"]}, "dimensions": {"const": ["region", "actionTheme"]},
-                 "cells": {"items": {"prefixItems": [{"$ref": "#/$defs/region"}, {"enum": ["WORKSHOP_BUDGET", null]},
+                    {"enum": ["SICK_LEAVE_90_DAYS", "OTHER", null]}, {"$ref": "#/$defs/channel"},
+                    {"anyOf": [{"type": "integer"}, {"const": "unit-too-small"}]}]}}}},
+              {"properties": {"measure": {"enum": ["sessions_held"]}, "dimensions": {"const": ["actionTheme"]},
+                 "cells": {"items": {"prefixItems": [{"enum": ["WORKSHOP_BUDGET", null]},
                     {"type": "integer", "minimum": 0}]}}}}]
             """;
 
     private static final String IF_THEN = """
             "allOf": [{"if": {"properties": {"measure": {"const": "offer_responses"}}},
-                       "then": {"properties": {"dimensions": {"const": ["region", "signalType", "channel", "response"]},
-                          "cells": {"items": {"prefixItems": [{"$ref": "#/$defs/region"}, {"enum": ["OTHER", null]},
+                       "then": {"properties": {"dimensions": {"const": ["signalType", "channel", "response"]},
+                          "cells": {"items": {"prefixItems": [{"enum": ["OTHER", null]},
                              {"$ref": "#/$defs/channel"}, {"enum": ["ACCEPTED", "DECLINED", "POSTPONED", null]},
                              {"type": "integer"}]}}}}}]
             """;
@@ -52,8 +53,9 @@ class SchemaTablesTest {
         assertThat(catalog.tables()).extracting(TableDefinition::measure)
                 .containsExactlyInAnyOrder("offers_sent", "sessions_held", "offer_responses");
         TableDefinition responses = catalog.table("outreach-service", "offer_responses").orElseThrow();
-        assertThat(responses.dimensions()).containsExactly(Dimension.REGION, Dimension.SIGNAL_TYPE, Dimension.CHANNEL,
-                Dimension.RESPONSE);
+        assertThat(responses.dimensions()).containsExactly(Dimension.SIGNAL_TYPE, Dimension.CHANNEL, Dimension.RESPONSE);
+        assertThat(responses.suppressible()).isFalse();
+        assertThat(catalog.table("outreach-service", "offers_sent").orElseThrow().suppressible()).isTrue();
         assertThat(responses.domain(Dimension.RESPONSE)).containsExactly("ACCEPTED", "DECLINED", "POSTPONED");
         assertThat(catalog.table("outreach-service", "sessions_held").orElseThrow().domain(Dimension.ACTION_THEME))
                 .containsExactly("WORKSHOP_BUDGET");
@@ -70,8 +72,28 @@ class SchemaTablesTest {
     }
 
     @Test
+    void aCountThatIsNeitherAnIntegerNorTheMarkerIsRefused() {
+        String other = ONE_OF.replace("{\"const\": \"unit-too-small\"}", "{\"const\": \"few-staff\"}");
+        assertThatThrownBy(() -> new SchemaCatalog(Map.of("outreach-service", List.of(schema(other)))))
+                .hasMessageContaining("the last item of a cell must be the integer count");
+    }
+
+    @Test
+    void aRegionalTableWithoutTheMarkerOrANationalOneWithARegionIsRefusedByThePolicy() {
+        String noMarker = ONE_OF.replace("{\"anyOf\": [{\"type\": \"integer\"}, {\"const\": \"unit-too-small\"}]}",
+                "{\"type\": \"integer\"}");
+        assertThatThrownBy(() -> new SchemaCatalog(Map.of("outreach-service", List.of(schema(noMarker)))))
+                .hasMessageContaining("release policy").hasMessageContaining("suppression marker");
+        String regional = IF_THEN.replace("[\"signalType\", \"channel\", \"response\"]",
+                "[\"region\", \"signalType\", \"channel\", \"response\"]")
+                .replace("\"prefixItems\": [{\"enum\": [\"OTHER\", null]},", "\"prefixItems\": [{\"$ref\": \"#/$defs/region\"}, {\"enum\": [\"OTHER\", null]},");
+        assertThatThrownBy(() -> new SchemaCatalog(Map.of("outreach-service", List.of(schema(ONE_OF + "," + regional)))))
+                .hasMessageContaining("release policy").hasMessageContaining("offer_responses");
+    }
+
+    @Test
     void aStaffDimensionInABranchIsRefused() {
-        String staff = ONE_OF.replace("[\"region\", \"actionTheme\"]", "[\"region\", \"site\"]");
+        String staff = ONE_OF.replace("[\"actionTheme\"]", "[\"site\"]");
         assertThatThrownBy(() -> new SchemaCatalog(Map.of("outreach-service", List.of(schema(staff)))))
                 .hasMessageContaining("'site' is not an allowed dimension");
     }

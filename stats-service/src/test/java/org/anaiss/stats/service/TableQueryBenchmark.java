@@ -56,7 +56,7 @@ class TableQueryBenchmark {
     @Inject
     SnapshotRepository snapshots;
     @Inject
-    NoiseMechanism noise;
+    NoiseKeys keys;
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -167,8 +167,10 @@ class TableQueryBenchmark {
                 for (String[] p : periods) {
                     List<SnapshotMessage.Cell> cube = cube(table, random);
                     SnapshotMessage s = new SnapshotMessage("case-service/" + measure + "/" + p[0] + "/" + p[1],
-                            "bench@" + p[1], Instant.now(), table, Granularity.valueOf(p[0]), p[1], 1, true, cube);
-                    snapshots.replace(s, ingestor.protect(s), noise.keyId(), noise.epsilon(), Instant.now())
+                            "bench@" + p[1], Instant.now(), table, Granularity.valueOf(p[0]), p[1], 1, cube, List.of());
+                    NoiseKeys.NoiseKey key = keys.forPeriod(s.granularity(), s.period()).orElseThrow();
+                    byte[] digest = key.mechanism().keyedDigest(s.key().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    snapshots.storeOnce(s, digest, ingestor.protect(s, key.mechanism()), key.id(), key.epsilon(), Instant.now())
                             .await().atMost(Duration.ofMinutes(2));
                     cells += cube.size();
                 }

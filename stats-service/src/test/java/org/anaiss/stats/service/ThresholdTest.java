@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 class ThresholdTest {
 
     @Test
-    void aThresholdBelowFiveIsRefused() {
-        assertThatThrownBy(() -> new Threshold(4)).hasMessageContaining("5 or more");
-        assertThatThrownBy(() -> new Threshold(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Threshold(5).k()).isEqualTo(5);
+    void aThresholdBelowElevenIsRefused() {
+        assertThatThrownBy(() -> new Threshold(10)).hasMessageContaining("11 or more");
+        assertThatThrownBy(() -> new Threshold(5)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Threshold(11).k()).isEqualTo(11);
+        assertThat(new Threshold(15).k()).isEqualTo(15);
     }
 
     @Test

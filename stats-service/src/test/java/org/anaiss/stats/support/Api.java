@@ -39,11 +39,15 @@ public final class Api {
     /** Waits until a rejection at this position is recorded, and returns it. */
     public static Map<String, Object> awaitRejection(int partition, long offset) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(
-                () -> as(Tokens.ADMIN).queryParam("limit", 1000).get("/api/stats/admin/rejections").then().statusCode(200)
-                        .extract().jsonPath().<Map<String, Object>>getList("")
-                        .stream().filter(r -> ((Number) r.get("partition")).intValue() == partition
-                                && ((Number) r.get("offset")).longValue() == offset)
-                        .findFirst().orElse(null),
-                r -> r != null);
+                () -> rejectionAt(partition, offset), r -> r != null);
+    }
+
+    /** The rejection recorded at this position, or null. */
+    public static Map<String, Object> rejectionAt(int partition, long offset) {
+        return as(Tokens.ADMIN).queryParam("limit", 1000).get("/api/stats/admin/rejections").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("")
+                .stream().filter(r -> ((Number) r.get("partition")).intValue() == partition
+                        && ((Number) r.get("offset")).longValue() == offset)
+                .findFirst().orElse(null);
     }
 }

@@ -8,12 +8,13 @@ import java.util.Map;
 
 /**
  * Counts as the producer computes them: from individual records (one value per dimension), every
- * grouping set (GROUP BY CUBE), a null standing for all values. Only non-zero cells, as sent.
+ * grouping set (GROUP BY CUBE), a null standing for all values. Only non-zero cells, as sent. Records
+ * are kept as distinct value tuples with their multiplicity.
  */
 public final class Cube {
 
     private final int width;
-    private final List<String[]> records = new ArrayList<>();
+    private final Map<List<String>, Integer> records = new LinkedHashMap<>();
 
     public Cube(int width) {
         this.width = width;
@@ -23,14 +24,14 @@ public final class Cube {
         if (values.length != width) {
             throw new IllegalArgumentException("one value per dimension");
         }
-        for (int i = 0; i < times; i++) {
-            records.add(values);
+        if (times > 0) {
+            records.merge(List.of(values), times, Integer::sum);
         }
         return this;
     }
 
     public Cube addAll(Cube other) {
-        records.addAll(other.records);
+        other.records.forEach((r, n) -> records.merge(r, n, Integer::sum));
         return this;
     }
 
@@ -38,12 +39,12 @@ public final class Cube {
     public List<List<Object>> cells() {
         Map<List<String>, Integer> counts = new LinkedHashMap<>();
         for (int mask = 0; mask < 1 << width; mask++) {
-            for (String[] r : records) {
+            for (Map.Entry<List<String>, Integer> r : records.entrySet()) {
                 String[] key = new String[width];
                 for (int i = 0; i < width; i++) {
-                    key[i] = (mask & (1 << i)) != 0 ? r[i] : null;
+                    key[i] = (mask & (1 << i)) != 0 ? r.getKey().get(i) : null;
                 }
-                counts.merge(Arrays.asList(key), 1, Integer::sum);
+                counts.merge(Arrays.asList(key), r.getValue(), Integer::sum);
             }
         }
         List<List<Object>> cells = new ArrayList<>();
@@ -58,12 +59,12 @@ public final class Cube {
     /** The exact count of one cell (nulls = all). */
     public int count(String... values) {
         int n = 0;
-        for (String[] r : records) {
+        for (Map.Entry<List<String>, Integer> r : records.entrySet()) {
             boolean match = true;
-            for (int i = 0; i < width; i++) {
-                match &= values[i] == null || values[i].equals(r[i]);
+            for (int i = 0; i < width && match; i++) {
+                match = values[i] == null || values[i].equals(r.getKey().get(i));
             }
-            n += match ? 1 : 0;
+            n += match ? r.getValue() : 0;
         }
         return n;
     }

@@ -20,14 +20,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Snapshots as case-service publishes them (CloudEvents, structured mode, on stats-aggregates),
- * sent with a plain producer to the real broker. Periods are unique per run: years picked at random
- * far from real data, never twice in a JVM, so tests share nothing with each other or other runs.
+ * Releases as case-service publishes them (CloudEvents, structured mode, on stats-aggregates, schema
+ * v2), sent with a plain producer to the real broker. Periods are unique per run: past years picked at
+ * random far from real data (a period is accepted only once it has ended), never twice in a JVM, so
+ * tests share nothing with each other or other runs.
  */
 public final class Snapshots {
 
     public static final String TOPIC = "stats-aggregates";
     public static final List<String> DIMENSIONS = List.of("region", "ageBand", "sex", "theme", "origin");
+    /** cases_closed, an outcome, is national only: no region. */
+    public static final List<String> NATIONAL_DIMENSIONS = List.of("ageBand", "sex", "theme", "origin");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<Integer> USED = new HashSet<>();
@@ -36,21 +39,25 @@ public final class Snapshots {
     private Snapshots() {
     }
 
-    /** A year no other test of any run is likely to use (3000-9899). */
+    /** A past year no other test of any run is likely to use (1100-1899): its periods have ended. */
     public static synchronized int uniqueYear() {
         int year;
         do {
-            year = 3000 + RANDOM.nextInt(6900);
+            year = 1100 + RANDOM.nextInt(800);
         } while (!USED.add(year));
         return year;
+    }
+
+    public static List<String> dimensionsOf(String measure) {
+        return measure.equals("cases_closed") ? NATIONAL_DIMENSIONS : DIMENSIONS;
     }
 
     public static String key(String measure, String granularity, String period) {
         return "case-service/" + measure + "/" + granularity + "/" + period;
     }
 
-    /** The envelope and data of a conforming snapshot, as a mutable tree (tests break it on purpose). */
-    public static Map<String, Object> snapshot(String measure, String granularity, String period, long version, boolean frozen,
+    /** The envelope and data of a conforming release, as a mutable tree (tests break it on purpose). */
+    public static Map<String, Object> snapshot(String measure, String granularity, String period, long version,
             List<List<Object>> cells) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("producer", "case-service");
@@ -58,15 +65,15 @@ public final class Snapshots {
         data.put("granularity", granularity);
         data.put("period", period);
         data.put("version", version);
-        data.put("frozen", frozen);
-        data.put("dimensions", DIMENSIONS);
+        data.put("released", true);
+        data.put("dimensions", dimensionsOf(measure));
         data.put("cells", cells);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
         // case-service's id: <subject>@<version>, the same snapshot always has the same id
         event.put("id", key(measure, granularity, period) + "@" + version);
         event.put("source", "/anaiss/case-service");
-        event.put("type", "org.anaiss.stats.AggregateSnapshot.v1");
+        event.put("type", "org.anaiss.stats.AggregateSnapshot.v2");
         event.put("time", Instant.now().toString());
         event.put("datacontenttype", "application/json");
         event.put("subject", key(measure, granularity, period));
@@ -120,6 +127,25 @@ public final class Snapshots {
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + TOPIC, e);
         }
+    }
+
+    /**
+     * The cells with every cell of these regions replaced by the producer's marker: one cell per region,
+     * [region, null, null, null, null, "unit-too-small"], as case-service sends a region failing its staff
+     * rule. The national cells (region null) are kept: they still count the region.
+     */
+    public static List<List<Object>> suppressing(List<List<Object>> cells, String... regions) {
+        List<String> suppressed = java.util.Arrays.asList(regions);
+        List<List<Object>> result = new ArrayList<>();
+        for (List<Object> cell : cells) {
+            if (!suppressed.contains(cell.get(0))) {
+                result.add(cell);
+            }
+        }
+        for (String region : regions) {
+            result.add(java.util.Arrays.asList(region, null, null, null, null, "unit-too-small"));
+        }
+        return result;
     }
 
     /** The twelve months of a year. */

@@ -1,5 +1,7 @@
 package org.anaiss.cases.rest.api;
 
+import org.anaiss.platform.crypto.ValidNir;
+
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.Email;

@@ -1,5 +1,7 @@
 package org.anaiss.outreach.rest.api;
 
+import org.anaiss.platform.crypto.ValidNir;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 

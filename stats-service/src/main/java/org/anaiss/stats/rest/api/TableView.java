@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Table")
 public record TableView(Metadata metadata,
         @Schema(description = "one row per period and combination: period, the grouped or filtered dimensions, "
-                + "value (null when masked), masked") List<Map<String, Object>> rows) {
+                + "value (null when masked), masked, and when masked the reason: below-threshold (the noisy figure is "
+                + "below k) or unit-too-small (the region's figures would be the work of too few staff)") List<Map<String, Object>> rows) {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "TableMetadata")
@@ -22,12 +23,16 @@ public record TableView(Metadata metadata,
 
     /** The disclosure control applied to every figure of the answer. */
     @Schema(name = "Protection")
-    public record Protection(String method, double epsilon, int threshold, String noiseKeyId, String noiseDistribution,
-            String note) {
+    public record Protection(String method,
+            @Schema(description = "epsilon of every period shown; null when they were released under several keys (see sources)") Double epsilon,
+            int threshold,
+            @Schema(description = "the noise key of every period shown; null when several (see sources)") String noiseKeyId,
+            String noiseDistribution, String note) {
     }
 
-    /** A snapshot the answer was computed from. */
+    /** A released snapshot the answer was computed from, with the key that protected it. */
     @Schema(name = "SourceSnapshot")
-    public record Source(String period, long version, boolean frozen, String eventId, Instant producedAt, Instant receivedAt) {
+    public record Source(String period, long version, String eventId, Instant producedAt, Instant receivedAt, String noiseKeyId,
+            double epsilon) {
     }
 }

@@ -1,0 +1,93 @@
+package org.anaiss.platform.problem;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Query parameters parsed by hand, so a bad value is a clear problem+json 400 naming the parameter (JAX-RS would
+ * answer 404 for a query parameter it cannot convert). The same rules in every service.
+ */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-parameter", "Invalid parameter",
+                    "'" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
+        }
+    }
+
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-parameter", "Invalid parameter", "'" + name + "' must be a UUID.");
+        }
+    }
+
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid-parameter", "Invalid parameter",
+                    "'" + name + "' must be an ISO-8601 instant such as 2026-01-31T00:00:00Z.");
+        }
+    }
+
+    public static int intValue(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("invalid-parameter", "Invalid parameter",
+                "'" + name + "' must be a whole number from " + min + " to " + max + ".");
+    }
+
+    public static long longValue(String name, String value, long defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            long v = Long.parseLong(value.trim());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("invalid-parameter", "Invalid parameter", "'" + name + "' must be a whole number, 0 or more.");
+    }
+
+    public static boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest("invalid-parameter", "Invalid parameter", "'" + name + "' must be true or false.");
+        };
+    }
+}
