@@ -43,6 +43,10 @@ public final class StubService {
     private final Map<String, AtomicInteger> flaky = new ConcurrentHashMap<>();
 
     public StubService(String openApiResource) throws IOException {
+        if (openApiResource != null && StubService.class.getResource(openApiResource) == null) {
+            // loudly: a stand-in without its document would make the merged document look empty, not broken
+            throw new IllegalStateException(openApiResource + " is not on the test class path: build the services in the same run");
+        }
         this.openApiResource = openApiResource;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.createContext("/", this::handle);

@@ -20,8 +20,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            cases = new StubService("/openapi/case-service.json");
-            outreach = new StubService("/openapi/outreach-service.json");
+            cases = new StubService("/openapi/case-service/openapi.json");
+            outreach = new StubService("/openapi/outreach-service/openapi.json");
             try (ServerSocket probe = new ServerSocket(0)) {
                 stoppedPort = probe.getLocalPort();
             }
