@@ -1,5 +1,6 @@
 package org.anaiss.cases.repository;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.cases.domain.Region;
 import org.anaiss.cases.domain.SupportCase;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -24,6 +26,26 @@ public class CaseRepository implements PanacheRepositoryBase<SupportCase, UUID> 
 
     public Uni<SupportCase> findWithPerson(UUID id) {
         return find("from SupportCase c join fetch c.person where c.id = ?1", id).firstResult();
+    }
+
+    /**
+     * Cases whose data is due for deletion: last contact or closure (opening if neither) before the cutoff.
+     * Locked, SKIP LOCKED: two replicas running the job at once share the work instead of colliding.
+     */
+    public Uni<List<UUID>> dueForRetention(Instant cutoff, int limit) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select c.id from support_case c
+                where greatest(coalesce(c.closed_at, c.opened_at), coalesce(c.last_contact_at, c.opened_at)) < :cutoff
+                order by c.id limit :limit for update skip locked""", UUID.class)
+                .setParameter("cutoff", cutoff).setParameter("limit", limit).getResultList());
+    }
+
+    public Uni<List<SupportCase>> listByIds(List<UUID> ids) {
+        return list("id in ?1", ids);
+    }
+
+    public Uni<Long> countForPerson(UUID personId) {
+        return count("person.id = ?1", personId);
     }
 
     public Uni<List<SupportCase>> findForPerson(UUID personId) {

@@ -20,4 +20,13 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
     public Uni<Document> findInCase(UUID id, UUID caseId) {
         return find("id = ?1 and caseId = ?2", id, caseId).firstResult();
     }
+
+    /** Whole documents, content included (an export or an archive). */
+    public Uni<List<Document>> listWithContent(UUID caseId) {
+        return list("caseId = ?1 order by uploadedAt", caseId);
+    }
+
+    public Uni<Long> deleteForCase(UUID caseId) {
+        return delete("caseId = ?1", caseId);
+    }
 }

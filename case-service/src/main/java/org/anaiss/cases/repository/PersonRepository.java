@@ -28,6 +28,16 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
                 region, lastNameNorm, firstNameNorm, birthDate).firstResult();
     }
 
+    /** Every region (the DPO answers for all funds). */
+    public Uni<List<Person>> withNirHash(byte[] nirHash) {
+        return list("nirHash", nirHash);
+    }
+
+    /** Every region (the DPO answers for all funds): last name prefix and birth date. */
+    public Uni<List<Person>> searchAllRegions(String lastNamePrefix, LocalDate birthDate) {
+        return list("lastNameNorm like ?1 and birthDate = ?2 order by lastNameNorm", escapeLike(lastNamePrefix) + "%", birthDate);
+    }
+
     /** Name search: last name prefix and birth date, first name prefix if given. */
     public Uni<List<Person>> search(Region region, String lastNamePrefix, String firstNamePrefix, LocalDate birthDate, int limit) {
         if (firstNamePrefix == null || firstNamePrefix.isEmpty()) {

@@ -1,13 +1,13 @@
 package org.anaiss.cases.rest;
 
-import org.anaiss.platform.crypto.KeyUsage;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +20,7 @@ import org.anaiss.cases.service.AuditReadingView;
 import org.anaiss.cases.service.AuditService;
 import org.anaiss.cases.service.ReencryptionService;
 import org.anaiss.cases.service.StatsPeriod;
-import org.anaiss.platform.problem.Params;
+import org.anaiss.platform.crypto.KeyUsage;
 import org.anaiss.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,17 +58,15 @@ public class AdminResource {
     @Operation(summary = "Who read the audit trail, when, with which filter and why, newest first",
             description = "The trail of the DPO's readings of the audit trail, written by each reading and unalterable (no "
                     + "update, no deletion within a year). Period [from, to), default the last 31 days.")
-    public Uni<List<AuditReadingView>> auditReadings(@Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601 instant, exclusive; default now") @QueryParam("to") String to,
-            @Parameter(description = "1 to 1000; default 200") @QueryParam("limit") String limit) {
-        Instant end = Params.instant("to", to);
-        end = end != null ? end : clock.instant().plusSeconds(60);
-        Instant start = Params.instant("from", from);
-        start = start != null ? start : end.minus(Duration.ofDays(31));
+    public Uni<List<AuditReadingView>> auditReadings(@Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") Instant from,
+            @Parameter(description = "ISO-8601 instant, exclusive; default now") @QueryParam("to") Instant to,
+            @Parameter(description = "default 200") @QueryParam("limit") @Min(1) @Max(1000) Integer limit) {
+        Instant end = to != null ? to : clock.instant().plusSeconds(60);
+        Instant start = from != null ? from : end.minus(Duration.ofDays(31));
         if (!start.isBefore(end)) {
             throw ProblemException.badRequest("invalid-period", "Invalid period", "'from' must be before 'to'.");
         }
-        return audit.readings(start, end, Params.intValue("limit", limit, 200, 1, 1000));
+        return audit.readings(start, end, limit == null ? 200 : limit);
     }
 
     @POST
@@ -79,13 +77,13 @@ public class AdminResource {
                     + "parameters: every period released within the catch-up window. With granularity (MONTH, QUARTER, YEAR) and "
                     + "period (2026-03, 2026-Q1, 2026): that one released period, whenever it was released (0 tables when it was "
                     + "already); 409 when it is not released yet.")
-    public Uni<ExportRun> exportStats(@QueryParam("granularity") String granularity, @QueryParam("period") String period) {
+    public Uni<ExportRun> exportStats(@QueryParam("granularity") StatsPeriod.Granularity g,
+            @Parameter(description = "2026-03, 2026-Q1 or 2026, as the granularity says") @QueryParam("period") String period) {
         long start = System.nanoTime();
         Uni<Integer> run;
-        if (granularity == null && period == null) {
+        if (g == null && (period == null || period.isBlank())) {
             run = exporter.exportNow();
         } else {
-            StatsPeriod.Granularity g = Params.enumValue(StatsPeriod.Granularity.class, "granularity", granularity);
             if (g == null || period == null) {
                 throw ProblemException.badRequest("invalid-parameter", "Invalid parameter",
                         "Give both 'granularity' and 'period' (e.g. granularity=MONTH&period=2026-03), or neither.");
@@ -110,8 +108,7 @@ public class AdminResource {
     @Path("/keys/reencryption")
     @RolesAllowed("admin")
     @Operation(summary = "Re-encrypt up to 'budget' values still under an older key (resumable: call again until none is left)")
-    public Uni<KeyUsage> reencrypt(@QueryParam("budget") String budget) {
-        int max = Params.intValue("budget", budget, 10_000, 1, 1_000_000);
-        return reencryption.reencrypt(200, max).chain(n -> reencryption.usage());
+    public Uni<KeyUsage> reencrypt(@Parameter(description = "default 10000") @QueryParam("budget") @Min(1) @Max(1_000_000) Integer budget) {
+        return reencryption.reencrypt(200, budget == null ? 10_000 : budget).chain(n -> reencryption.usage());
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,10 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.anaiss.cases.service.AuditRecordView;
 import org.anaiss.cases.rest.api.AuditVerificationJobRequest;
-import org.anaiss.cases.service.AuditVerificationJobView;
+import org.anaiss.cases.service.AuditRecordView;
 import org.anaiss.cases.service.AuditService;
+import org.anaiss.cases.service.AuditVerificationJobView;
 import org.anaiss.platform.audit.AuditVerification;
 import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,18 +65,18 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "The records, in seq order")
     @APIResponse(responseCode = "400", description = "A reading the rules do not allow (period over 31 days, no reason, an actor "
             + "without an incident reference...); nothing was read nor recorded")
-    public Uni<List<AuditRecordView>> records(@QueryParam("caseId") String caseParam, @QueryParam("personId") String personParam,
-            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601 instant, exclusive; at most 31 days after 'from'") @QueryParam("to") String to,
+    public Uni<List<AuditRecordView>> records(@QueryParam("caseId") UUID caseId, @QueryParam("personId") UUID personId,
+            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") Instant from,
+            @Parameter(description = "ISO-8601 instant, exclusive; at most 31 days after 'from'") @QueryParam("to") Instant to,
             @Parameter(description = "Username whose actions are read: only with from+to, reason and incident") @QueryParam("actor") String actor,
             @Parameter(description = "Why the trail is read (10 to 500 characters); required by period and by actor, recorded")
             @QueryParam("reason") String reason,
             @Parameter(description = "Reference of the incident investigated, INC-<year>-<number>; required by actor")
             @QueryParam("incident") String incident,
-            @QueryParam("afterSeq") String afterSeq, @QueryParam("limit") String limit) {
-        return audit.read(caller.get(), Params.uuid("caseId", caseParam), Params.uuid("personId", personParam),
-                Params.instant("from", from), Params.instant("to", to), actor, reason, incident,
-                Params.longValue("afterSeq", afterSeq, 0), Params.intValue("limit", limit, 200, 1, MAX_LIMIT));
+            @Parameter(description = "the last seq received (paging); default 0") @QueryParam("afterSeq") @Min(0) Long afterSeq,
+            @Parameter(description = "default 200") @QueryParam("limit") @Min(1) @Max(MAX_LIMIT) Integer limit) {
+        return audit.read(caller.get(), caseId, personId, from, to, actor, reason, incident,
+                afterSeq == null ? 0 : afterSeq, limit == null ? 200 : limit);
     }
 
     @GET
@@ -85,9 +87,9 @@ public class AuditResource {
             + "written before the period; and the head of every chain. intact=false names the first record that does not match. "
             + "A whole year of a busy service takes minutes: verify it month by month.")
     public Uni<AuditVerification> verify(
-            @Parameter(description = "ISO-8601 instant, inclusive; default 31 days before 'to'") @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601 instant, exclusive; default now") @QueryParam("to") String to) {
-        return audit.verify(Params.instant("from", from), Params.instant("to", to));
+            @Parameter(description = "ISO-8601 instant, inclusive; default 31 days before 'to'") @QueryParam("from") Instant from,
+            @Parameter(description = "ISO-8601 instant, exclusive; default now") @QueryParam("to") Instant to) {
+        return audit.verify(from, to);
     }
 
     @POST
@@ -115,8 +117,8 @@ public class AuditResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "The latest background verifications of the hash chains, newest first")
     public Uni<List<AuditVerificationJobView>> verificationJobs(
-            @Parameter(description = "How many, 1 to " + MAX_JOBS + "; default 20") @QueryParam("limit") String limit) {
-        return audit.verificationJobs(Params.intValue("limit", limit, 20, 1, MAX_JOBS));
+            @Parameter(description = "How many; default 20") @QueryParam("limit") @Min(1) @Max(MAX_JOBS) Integer limit) {
+        return audit.verificationJobs(limit == null ? 20 : limit);
     }
 
     @GET

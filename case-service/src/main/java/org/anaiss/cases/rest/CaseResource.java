@@ -1,11 +1,14 @@
 package org.anaiss.cases.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -63,14 +66,15 @@ public class CaseResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "List the team's cases", description = "Pages without totals: no count per worker or team is ever returned.")
     public Uni<Page<CaseView>> list(
-            @Parameter(description = "OPEN, ON_HOLD or CLOSED") @QueryParam("status") String status,
-            @Parameter(description = "a theme of the fixed list") @QueryParam("theme") String theme,
-            @Parameter(description = "only the cases assigned to me") @QueryParam("mine") String mine,
-            @Parameter(description = "only the cases waiting in the queue") @QueryParam("unassigned") String unassigned,
-            @Parameter(description = "only the cases of this person (UUID)") @QueryParam("personId") String personId,
-            @Parameter(description = "ISO-8601 instant") @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("status") CaseStatus status,
+            @Parameter(description = "a theme of the fixed list") @QueryParam("theme") Theme theme,
+            @Parameter(description = "only the cases assigned to me") @QueryParam("mine") Boolean mine,
+            @Parameter(description = "only the cases waiting in the queue") @QueryParam("unassigned") Boolean unassigned,
+            @Parameter(description = "only the cases of this person") @QueryParam("personId") UUID personId,
+            @Parameter(description = "only the cases changed since this instant (ISO-8601)") @QueryParam("updatedSince") Instant updatedSince,
             @Parameter(description = "field,direction: updatedAt|openedAt|lastContactAt|status|theme, asc|desc") @QueryParam("sort") String sort,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @Parameter(description = "page number, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
+            @Parameter(description = "page size; at most anaiss.cases.lists.max-page-size (100 by default)") @QueryParam("size") @Min(1) Integer size) {
         String sortField = "updatedAt";
         boolean ascending = false;
         if (sort != null && !sort.isBlank()) {
@@ -83,14 +87,9 @@ public class CaseResource {
             sortField = parts[0].trim();
             ascending = parts.length == 2 && parts[1].trim().equals("asc");
         }
-        CaseQuery query = new CaseQuery(Params.enumValue(CaseStatus.class, "status", status),
-                Params.enumValue(Theme.class, "theme", theme),
-                Params.bool("mine", mine) ? caller.get().username() : null,
-                Params.bool("unassigned", unassigned),
-                Params.uuid("personId", personId),
-                Params.instant("updatedSince", updatedSince), sortField, ascending,
-                Params.intValue("page", page, 0, 0, 100_000),
-                Params.intValue("size", size, 20, 1, config.lists().maxPageSize()));
+        CaseQuery query = new CaseQuery(status, theme, Boolean.TRUE.equals(mine) ? caller.get().username() : null,
+                Boolean.TRUE.equals(unassigned), personId, updatedSince, sortField, ascending,
+                page == null ? 0 : page, Params.pageSize(size, 20, config.lists().maxPageSize()));
         return cases.list(caller.get(), query);
     }
 

@@ -11,9 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.anaiss.cases.service.ErasureView;
 import org.anaiss.cases.service.ErasurePropagation;
-import org.anaiss.platform.problem.Params;
+import org.anaiss.cases.service.ErasureView;
 import org.anaiss.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,12 +37,11 @@ public class DpoErasureResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "The erasures of a person (personId=) or of the person a rights request is about (request=), "
             + "with each service's confirmation")
-    public Uni<List<ErasureView>> list(@QueryParam("personId") String personId, @QueryParam("request") String request) {
+    public Uni<List<ErasureView>> list(@QueryParam("personId") UUID personId, @QueryParam("request") UUID request) {
         if ((personId == null) == (request == null)) {
             throw ProblemException.badRequest("one-filter", "One filter", "Give either personId or request.");
         }
-        return personId != null ? erasures.forPerson(Params.uuid("personId", personId))
-                : erasures.forRequest(Params.uuid("request", request));
+        return personId != null ? erasures.forPerson(personId) : erasures.forRequest(request);
     }
 
     @GET

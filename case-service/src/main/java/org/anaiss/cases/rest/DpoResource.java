@@ -36,8 +36,8 @@ import org.anaiss.cases.rest.api.RightsRequestView;
 import org.anaiss.cases.service.DpoService;
 import org.anaiss.cases.service.ExportPdf;
 import org.anaiss.cases.service.RetentionService;
-import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -163,8 +163,8 @@ public class DpoResource {
     @Path("/requests")
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Requests, the open ones first by due date (open=true) or all")
-    public Uni<List<RightsRequestView>> requests(@QueryParam("open") String open) {
-        return dpo.requests(Params.bool("open", open));
+    public Uni<List<RightsRequestView>> requests(@Parameter(description = "only the open ones") @QueryParam("open") Boolean open) {
+        return dpo.requests(Boolean.TRUE.equals(open));
     }
 
     @PUT

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,6 @@ import org.anaiss.cases.rest.api.PersonSearchRequest;
 import org.anaiss.cases.rest.api.PersonSummary;
 import org.anaiss.cases.rest.api.PersonView;
 import org.anaiss.cases.service.PersonService;
-import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -76,12 +76,12 @@ public class PersonResource {
     @Path("/{personId}")
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Rectify a person's identity or contact details", description = "'version' is the version read; 409 if it changed meanwhile.")
-    public Uni<PersonView> update(@PathParam("personId") UUID personId, @QueryParam("version") String version,
+    public Uni<PersonView> update(@PathParam("personId") UUID personId, @QueryParam("version") @Min(0) Integer version,
             @Valid @NotNull PersonRequest request) {
         if (version == null) {
             throw org.anaiss.platform.problem.ProblemException.badRequest("version-required", "Version required",
                     "Send ?version= with the version you read, so a concurrent change is not overwritten.");
         }
-        return persons.update(caller.get(), personId, request, Params.intValue("version", version, 0, 0, Integer.MAX_VALUE));
+        return persons.update(caller.get(), personId, request, version);
     }
 }

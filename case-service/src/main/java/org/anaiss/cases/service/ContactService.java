@@ -1,7 +1,5 @@
 package org.anaiss.cases.service;
 
-import org.anaiss.platform.crypto.FieldCipher;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -9,8 +7,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.cases.domain.Contact;
+import org.anaiss.cases.repository.ContactRepository;
 import org.anaiss.cases.rest.api.ContactRequest;
 import org.anaiss.cases.rest.api.ContactView;
+import org.anaiss.platform.crypto.FieldCipher;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -24,8 +24,10 @@ public class ContactService {
     private final FieldCipher cipher;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ContactRepository contacts;
 
-    public ContactService(CaseService cases, FieldCipher cipher, AuditTrail audit, Clock clock) {
+    public ContactService(CaseService cases, FieldCipher cipher, AuditTrail audit, Clock clock, ContactRepository contacts) {
+        this.contacts = contacts;
         this.cases = cases;
         this.cipher = cipher;
         this.audit = audit;
@@ -49,7 +51,7 @@ public class ContactService {
                 c.lastContactAt = request.occurredAt();
             }
             c.updatedAt = contact.createdAt;
-            return contact.persist()
+            return contacts.persist(contact)
                     .call(() -> audit.record(caller, AuditAction.CREATE, RECORD, contact.id, c.id, c.person.id))
                     .map(v -> view(contact));
         });
@@ -57,8 +59,7 @@ public class ContactService {
 
     @WithTransaction
     public Uni<List<ContactView>> list(Caller caller, UUID caseId) {
-        return cases.load(caller, caseId).chain(c -> Contact.<Contact>find("caseId = ?1 order by occurredAt desc", c.id)
-                .list()
+        return cases.load(caller, caseId).chain(c -> contacts.listForCase(c.id, true)
                 .call(list -> audit.record(caller, list.stream()
                         .map(x -> new AuditEntry(AuditAction.READ, RECORD, x.id, c.id, c.person.id)).toList()))
                 .map(list -> list.stream().map(this::view).toList()));

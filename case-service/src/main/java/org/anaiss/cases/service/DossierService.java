@@ -1,20 +1,21 @@
 package org.anaiss.cases.service;
 
-import org.anaiss.platform.crypto.FieldCipher;
-
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.anaiss.cases.domain.Contact;
 import org.anaiss.cases.domain.Document;
-import org.anaiss.cases.domain.PlanStep;
 import org.anaiss.cases.domain.SupportCase;
+import org.anaiss.cases.repository.CaseRepository;
+import org.anaiss.cases.repository.ContactRepository;
 import org.anaiss.cases.repository.DocumentMeta;
+import org.anaiss.cases.repository.DocumentRepository;
+import org.anaiss.cases.repository.PlanStepRepository;
 import org.anaiss.cases.rest.api.CaseDossier;
 import org.anaiss.cases.rest.api.DocumentExport;
+import org.anaiss.platform.crypto.FieldCipher;
 
 import io.smallrye.mutiny.Uni;
 
@@ -29,8 +30,17 @@ public class DossierService {
     private final ContactService contacts;
     private final PlanService plan;
     private final FieldCipher cipher;
+    private final ContactRepository contactRows;
+    private final PlanStepRepository stepRows;
+    private final DocumentRepository documentRows;
+    private final CaseRepository caseRows;
 
-    public DossierService(CaseService cases, ContactService contacts, PlanService plan, FieldCipher cipher) {
+    public DossierService(CaseService cases, ContactService contacts, PlanService plan, FieldCipher cipher,
+            ContactRepository contactRows, PlanStepRepository stepRows, DocumentRepository documentRows, CaseRepository caseRows) {
+        this.contactRows = contactRows;
+        this.stepRows = stepRows;
+        this.documentRows = documentRows;
+        this.caseRows = caseRows;
         this.cases = cases;
         this.contacts = contacts;
         this.plan = plan;
@@ -40,9 +50,9 @@ public class DossierService {
     /** Joins the current session; {@code c.person} must be loaded. */
     public Uni<CaseDossier> dossier(SupportCase c) {
         UUID id = c.id;
-        return Contact.<Contact>find("caseId = ?1 order by occurredAt", id).list()
-                .chain(contactList -> PlanStep.<PlanStep>find("caseId = ?1 order by createdAt", id).list()
-                        .chain(steps -> Document.<Document>find("caseId = ?1 order by uploadedAt", id).list()
+        return contactRows.listForCase(id, false)
+                .chain(contactList -> stepRows.listForCase(id)
+                        .chain(steps -> documentRows.listWithContent(id)
                                 .map(docs -> new CaseDossier(cases.view(c), c.legalHold,
                                         contactList.stream().map(contacts::view).toList(),
                                         steps.stream().map(plan::view).toList(),
@@ -57,10 +67,10 @@ public class DossierService {
 
     /** Deletes what a case holds, then the case (the audit trail keeps its ids, nothing else). */
     public Uni<Void> deleteCaseContents(UUID caseId) {
-        return Contact.delete("caseId = ?1", caseId)
-                .chain(() -> PlanStep.delete("caseId = ?1", caseId))
-                .chain(() -> Document.delete("caseId = ?1", caseId))
-                .chain(() -> SupportCase.delete("id = ?1", caseId))
+        return contactRows.deleteForCase(caseId)
+                .chain(() -> stepRows.deleteForCase(caseId))
+                .chain(() -> documentRows.deleteForCase(caseId))
+                .chain(() -> caseRows.deleteById(caseId))
                 .replaceWithVoid();
     }
 

@@ -1,10 +1,5 @@
 package org.anaiss.cases.service;
 
-import org.anaiss.platform.crypto.Nir;
-import org.anaiss.platform.crypto.NirHasher;
-
-import org.anaiss.platform.crypto.FieldCipher;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,7 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.cases.config.CaseConfig;
-import org.anaiss.cases.domain.ArchivedCase;
 import org.anaiss.cases.domain.CaseStatus;
 import org.anaiss.cases.domain.Person;
 import org.anaiss.cases.domain.RightsRequest;
@@ -24,8 +18,10 @@ import org.anaiss.cases.domain.SupportCase;
 import org.anaiss.cases.events.CaseEventData;
 import org.anaiss.cases.events.Outbox;
 import org.anaiss.cases.events.PersonEventData;
+import org.anaiss.cases.repository.ArchivedCaseRepository;
 import org.anaiss.cases.repository.CaseRepository;
 import org.anaiss.cases.repository.PersonRepository;
+import org.anaiss.cases.repository.RightsRequestRepository;
 import org.anaiss.cases.rest.api.ArchivedDossier;
 import org.anaiss.cases.rest.api.CaseDossier;
 import org.anaiss.cases.rest.api.PersonExport;
@@ -34,6 +30,9 @@ import org.anaiss.cases.rest.api.PersonView;
 import org.anaiss.cases.rest.api.RightsRequestAnswer;
 import org.anaiss.cases.rest.api.RightsRequestCreate;
 import org.anaiss.cases.rest.api.RightsRequestView;
+import org.anaiss.platform.crypto.FieldCipher;
+import org.anaiss.platform.crypto.Nir;
+import org.anaiss.platform.crypto.NirHasher;
 import org.anaiss.platform.problem.ProblemException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -69,13 +68,18 @@ public class DpoService {
     private final ObjectMapper json;
     private final CaseConfig config;
     private final Clock clock;
+    private final RightsRequestRepository rightsRequests;
+    private final ArchivedCaseRepository archives;
     // announces erasures to the other services (a field, not a constructor argument: the constructor changes often)
     @jakarta.inject.Inject
     ErasurePropagation erasures;
 
     public DpoService(PersonRepository persons, CaseRepository cases, PersonService personService, DossierService dossiers,
             FieldCipher cipher, NirHasher hasher, AuditTrail audit, Outbox outbox, @RestClient OutreachDpoClient outreach,
-            ObjectMapper json, CaseConfig config, Clock clock) {
+            ObjectMapper json, CaseConfig config, Clock clock, RightsRequestRepository rightsRequests,
+            ArchivedCaseRepository archives) {
+        this.rightsRequests = rightsRequests;
+        this.archives = archives;
         this.persons = persons;
         this.cases = cases;
         this.personService = personService;
@@ -95,10 +99,9 @@ public class DpoService {
     public Uni<List<PersonView>> search(Caller dpo, PersonSearchRequest request) {
         Uni<List<Person>> found;
         if (request.nir() != null) {
-            found = Person.<Person>list("nirHash", hasher.hash(Nir.normalize(request.nir())));
+            found = persons.withNirHash(hasher.hash(Nir.normalize(request.nir())));
         } else {
-            found = Person.<Person>list("lastNameNorm like ?1 and birthDate = ?2 order by lastNameNorm",
-                    Names.normalize(request.lastName()).replace("%", "\\%").replace("_", "\\_") + "%", request.birthDate());
+            found = persons.searchAllRegions(Names.normalize(request.lastName()), request.birthDate());
         }
         return found.call(list -> audit.record(dpo, list.stream()
                 .map(p -> new AuditEntry(AuditAction.SEARCH, PersonService.RECORD, p.id, null, p.id)).toList()))
@@ -127,7 +130,7 @@ public class DpoService {
 
     /** case-service's part; runs inside the caller's transaction. */
     private Uni<PersonExport> localExport(Caller dpo, UUID personId) {
-        return Person.<Person>findById(personId)
+        return persons.findById(personId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Person " + personId))
                 .chain(person -> cases.findForPerson(personId).chain(list -> {
                     List<CaseDossier> dossierList = new ArrayList<>();
@@ -136,7 +139,7 @@ public class DpoService {
                         c.person = person;
                         chain = chain.chain(() -> dossiers.dossier(c).invoke(dossierList::add).replaceWithVoid());
                     }
-                    return chain.chain(() -> RightsRequest.<RightsRequest>list("personId = ?1 order by receivedAt", personId))
+                    return chain.chain(() -> rightsRequests.forPerson(personId))
                             .call(() -> audit.record(dpo, AuditAction.EXPORT, PersonService.RECORD, personId, null, personId))
                             .map(requests -> new PersonExport(clock.instant(), personService.view(person), dossierList,
                                     requests.stream().map(this::view).toList(), null, null));
@@ -150,7 +153,7 @@ public class DpoService {
      */
     @WithTransaction
     public Uni<Void> erase(Caller dpo, UUID personId) {
-        return Person.<Person>findById(personId)
+        return persons.findById(personId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Person " + personId))
                 .chain(person -> cases.findForPerson(personId).chain(list -> {
                     if (list.stream().anyMatch(c -> c.legalHold)) {
@@ -170,14 +173,14 @@ public class DpoService {
                             // outreach-service (and any other holder) learns it through the outbox, in this transaction
                             .chain(() -> erasures.announce(personId, person.nirHash, list.stream().map(c -> c.id).toList(),
                                     org.anaiss.cases.domain.ErasureRequest.Reason.DPO))
-                            .chain(() -> Person.delete("id = ?1", personId)).replaceWithVoid();
+                            .chain(() -> persons.deleteById(personId)).replaceWithVoid();
                 }));
     }
 
     /** Objection to outreach: outreach-service learns it by the person's key and never contacts them again. */
     @WithTransaction
     public Uni<Void> objectToOutreach(Caller dpo, UUID personId) {
-        return Person.<Person>findById(personId)
+        return persons.findById(personId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Person " + personId))
                 .chain(person -> {
                     if (person.nirHash == null) {
@@ -193,7 +196,7 @@ public class DpoService {
 
     @WithTransaction
     public Uni<Void> legalHold(Caller dpo, UUID caseId, boolean hold) {
-        return SupportCase.<SupportCase>findById(caseId)
+        return cases.findById(caseId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Case " + caseId))
                 .chain(c -> {
                     c.legalHold = hold;
@@ -204,7 +207,7 @@ public class DpoService {
 
     @WithTransaction
     public Uni<ArchivedDossier> archived(Caller dpo, UUID caseId) {
-        return ArchivedCase.<ArchivedCase>findById(caseId)
+        return archives.findById(caseId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Archived case " + caseId))
                 .call(a -> audit.record(dpo, AuditAction.READ, "ARCHIVED_CASE", a.caseId, a.caseId, a.personId))
                 .map(a -> {
@@ -230,14 +233,14 @@ public class DpoService {
         r.dueAt = request.receivedAt().atZone(ZoneOffset.UTC).plus(config.retention().rightsDeadline()).toInstant();
         r.status = RightsRequest.Status.OPEN;
         r.recordedBy = dpo.username();
-        return r.<RightsRequest>persist()
+        return rightsRequests.persist(r)
                 .call(() -> audit.record(dpo, AuditAction.CREATE, REQUEST_RECORD, r.id, null, r.personId))
                 .map(this::view);
     }
 
     @WithTransaction
     public Uni<RightsRequestView> answer(Caller dpo, UUID id, RightsRequestAnswer answer) {
-        return RightsRequest.<RightsRequest>findById(id)
+        return rightsRequests.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Request " + id))
                 .chain(r -> {
                     if (r.version != answer.version()) {
@@ -252,14 +255,13 @@ public class DpoService {
                     r.answeredAt = clock.instant();
                     r.answerNote = answer.note();
                     return audit.record(dpo, AuditAction.UPDATE, REQUEST_RECORD, r.id, null, r.personId)
-                            .chain(() -> io.quarkus.hibernate.reactive.panache.Panache.flush()).map(v -> view(r));
+                            .chain(() -> rightsRequests.flush()).map(v -> view(r));
                 });
     }
 
     @WithSession
     public Uni<List<RightsRequestView>> requests(boolean openOnly) {
-        return (openOnly ? RightsRequest.<RightsRequest>list("status = ?1 order by dueAt", RightsRequest.Status.OPEN)
-                : RightsRequest.<RightsRequest>list("order by receivedAt desc")).map(list -> list.stream().map(this::view).toList());
+        return rightsRequests.listAll(openOnly).map(list -> list.stream().map(this::view).toList());
     }
 
     RightsRequestView view(RightsRequest r) {

@@ -13,10 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.cases.config.CaseConfig;
 import org.anaiss.cases.domain.ErasureConfirmation;
 import org.anaiss.cases.domain.ErasureRequest;
-import org.anaiss.cases.domain.RightsRequest;
 import org.anaiss.cases.events.ErasureConfirmationEvent;
 import org.anaiss.cases.events.Outbox;
 import org.anaiss.cases.events.PersonErasureData;
+import org.anaiss.cases.repository.ErasureRepository;
+import org.anaiss.cases.repository.RightsRequestRepository;
 import org.anaiss.platform.crypto.NirHasher;
 import org.anaiss.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
@@ -42,8 +43,13 @@ public class ErasurePropagation {
     private final Outbox outbox;
     private final CaseConfig config;
     private final Clock clock;
+    private final ErasureRepository repository;
+    private final RightsRequestRepository rightsRequests;
 
-    public ErasurePropagation(NirHasher hasher, Outbox outbox, CaseConfig config, Clock clock) {
+    public ErasurePropagation(NirHasher hasher, Outbox outbox, CaseConfig config, Clock clock, ErasureRepository repository,
+            RightsRequestRepository rightsRequests) {
+        this.repository = repository;
+        this.rightsRequests = rightsRequests;
         this.hasher = hasher;
         this.outbox = outbox;
         this.config = config;
@@ -65,43 +71,40 @@ public class ErasurePropagation {
                 : outbox.add(PersonErasureData.TOPIC, r.id.toString(), PersonErasureData.TYPE, r.id.toString(),
                         new PersonErasureData(r.id, hasher.personKey(nirHash), List.copyOf(caseIds), reason.name(), r.decidedAt),
                         r.id.toString(), null);
-        return r.persist().chain(() -> event).replaceWith(r.id);
+        return repository.persist(r).chain(() -> event).replaceWith(r.id);
     }
 
     /** Records a service's confirmation; a redelivered one, or one for an erasure unknown here, changes nothing. */
     @WithTransaction
     public Uni<Boolean> confirm(ErasureConfirmationEvent.Data data) {
-        return ErasureRequest.<ErasureRequest>findById(data.erasureId()).chain(r -> {
+        return repository.findById(data.erasureId()).chain(r -> {
             if (r == null) {
                 // purged after its retention, or from another environment: nothing to follow
                 LOG.debugf("confirmation of an unknown erasure %s ignored", data.erasureId());
                 return Uni.createFrom().item(false);
             }
-            return Panache.getSession().chain(s -> s.createNativeQuery("insert into erasure_confirmation (erasure_id, service, "
-                    + "outcome, rows_erased, confirmed_at, received_at) values (:e, :s, :o, :n, :c, :r) on conflict do nothing")
-                    .setParameter("e", data.erasureId()).setParameter("s", data.service()).setParameter("o", data.outcome())
-                    .setParameter("n", data.rowsErased()).setParameter("c", data.erasedAt()).setParameter("r", clock.instant())
-                    .executeUpdate()).map(n -> n == 1);
+            return repository.confirm(data.erasureId(), data.service(), data.outcome(), data.rowsErased(), data.erasedAt(),
+                    clock.instant());
         });
     }
 
     @WithSession
     public Uni<List<ErasureView>> forPerson(UUID personId) {
-        return ErasureRequest.<ErasureRequest>list("personId = ?1 order by decidedAt", personId).chain(this::views);
+        return repository.forPerson(personId).chain(this::views);
     }
 
     /** The erasures of the person a rights request is about. */
     @WithSession
     public Uni<List<ErasureView>> forRequest(UUID requestId) {
-        return RightsRequest.<RightsRequest>findById(requestId)
+        return rightsRequests.findById(requestId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Request " + requestId))
                 .chain(r -> r.personId == null ? Uni.createFrom().item(List.<ErasureView>of())
-                        : ErasureRequest.<ErasureRequest>list("personId = ?1 order by decidedAt", r.personId).chain(this::views));
+                        : repository.forPerson(r.personId).chain(this::views));
     }
 
     @WithSession
     public Uni<ErasureView> one(UUID erasureId) {
-        return ErasureRequest.<ErasureRequest>findById(erasureId)
+        return repository.findById(erasureId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Erasure " + erasureId))
                 .chain(r -> views(List.of(r))).map(list -> list.get(0));
     }
@@ -110,7 +113,7 @@ public class ErasurePropagation {
         if (requests.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return ErasureConfirmation.<ErasureConfirmation>list("erasureId in ?1", requests.stream().map(r -> r.id).toList())
+        return repository.confirmations(requests.stream().map(r -> r.id).toList())
                 .map(confirmations -> {
                     Map<UUID, Map<String, ErasureConfirmation>> byErasure = confirmations.stream().collect(Collectors.groupingBy(
                             c -> c.erasureId, Collectors.toMap(c -> c.service, c -> c)));
@@ -137,7 +140,7 @@ public class ErasurePropagation {
             identity = "erasure-purge")
     Uni<Void> purge() {
         Instant before = clock.instant().minus(config.retention().audit());
-        return Panache.withTransaction(() -> ErasureRequest.delete("decidedAt < ?1", before))
+        return Panache.withTransaction(() -> repository.deleteDecidedBefore(before))
                 .onFailure().invoke(e -> LOG.warnf("erasure follow-up purge failed (%s)", e.getClass().getSimpleName()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

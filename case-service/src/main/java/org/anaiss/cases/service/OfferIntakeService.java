@@ -21,7 +21,7 @@ import org.anaiss.cases.events.OfferAcceptedEvent;
 import org.anaiss.cases.repository.CaseRepository;
 import org.anaiss.cases.repository.PersonRepository;
 import org.anaiss.cases.rest.api.PersonRequest;
-import org.anaiss.platform.outbox.ProcessedEvent;
+import org.anaiss.platform.outbox.ProcessedEvents;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -42,11 +42,14 @@ public class OfferIntakeService {
     private final NirHasher hasher;
     private final FieldCipher cipher;
     private final AuditTrail audit;
+    private final ProcessedEvents processed;
     private final Clock clock;
 
     public OfferIntakeService(PersonRepository persons, CaseRepository cases, PersonService personService,
-            CaseService caseService, NirHasher hasher, FieldCipher cipher, AuditTrail audit, Clock clock) {
+            CaseService caseService, NirHasher hasher, FieldCipher cipher, AuditTrail audit, ProcessedEvents processed,
+            Clock clock) {
         this.persons = persons;
+        this.processed = processed;
         this.cases = cases;
         this.personService = personService;
         this.caseService = caseService;
@@ -62,20 +65,14 @@ public class OfferIntakeService {
      */
     @WithTransaction
     public Uni<UUID> accept(OfferAcceptedEvent event, String traceparent) {
-        return ProcessedEvent.<ProcessedEvent>findById(event.id()).chain(done -> {
-            if (done != null) {
+        return processed.seen(event.id()).chain(done -> {
+            if (done) {
                 return Uni.createFrom().nullItem();
             }
             Caller system = new Caller("outreach-service", "outreach-service", Set.of("system"), event.data().region(), null,
                     "event-" + event.id().substring(0, Math.min(50, event.id().length())), traceparent);
             return person(system, event.data()).chain(person -> openCase(system, event.data(), person))
-                    .call(caseId -> {
-                        ProcessedEvent processed = new ProcessedEvent();
-                        processed.eventId = event.id();
-                        processed.consumer = CONSUMER;
-                        processed.processedAt = clock.instant();
-                        return processed.persist();
-                    });
+                    .call(() -> processed.record(event.id(), CONSUMER, clock.instant()));
         });
     }
 

@@ -1,7 +1,5 @@
 package org.anaiss.cases.service;
 
-import org.anaiss.platform.crypto.FieldCipher;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,11 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.cases.domain.PlanStep;
 import org.anaiss.cases.domain.PlanStepStatus;
+import org.anaiss.cases.repository.PlanStepRepository;
 import org.anaiss.cases.rest.api.PlanStepRequest;
 import org.anaiss.cases.rest.api.PlanStepView;
+import org.anaiss.platform.crypto.FieldCipher;
 import org.anaiss.platform.problem.ProblemException;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -28,8 +27,10 @@ public class PlanService {
     private final FieldCipher cipher;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PlanStepRepository steps;
 
-    public PlanService(CaseService cases, FieldCipher cipher, AuditTrail audit, Clock clock) {
+    public PlanService(CaseService cases, FieldCipher cipher, AuditTrail audit, Clock clock, PlanStepRepository steps) {
+        this.steps = steps;
         this.cases = cases;
         this.cipher = cipher;
         this.audit = audit;
@@ -49,7 +50,7 @@ public class PlanService {
             step.createdAt = now;
             step.updatedAt = now;
             c.updatedAt = now;
-            return step.persist()
+            return steps.persist(step)
                     .call(() -> audit.record(caller, AuditAction.CREATE, RECORD, step.id, c.id, c.person.id))
                     .map(v -> view(step));
         });
@@ -61,8 +62,7 @@ public class PlanService {
             return Uni.createFrom().failure(ProblemException.badRequest("version-required", "Version required",
                     "Send the version you read, so a concurrent change is not overwritten."));
         }
-        return cases.load(caller, caseId).chain(c -> PlanStep.<PlanStep>find("id = ?1 and caseId = ?2", stepId, c.id)
-                .firstResult()
+        return cases.load(caller, caseId).chain(c -> steps.findInCase(stepId, c.id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Plan step " + stepId))
                 .chain(step -> {
                     if (step.version != request.version()) {
@@ -78,15 +78,14 @@ public class PlanService {
                     step.updatedAt = now;
                     c.updatedAt = now;
                     return audit.record(caller, AuditAction.UPDATE, RECORD, step.id, c.id, c.person.id)
-                            .call(() -> Panache.flush())
+                            .call(() -> steps.flush())
                             .map(v -> view(step));
                 }));
     }
 
     @WithTransaction
     public Uni<List<PlanStepView>> list(Caller caller, UUID caseId) {
-        return cases.load(caller, caseId).chain(c -> PlanStep.<PlanStep>find("caseId = ?1 order by createdAt", c.id)
-                .list()
+        return cases.load(caller, caseId).chain(c -> steps.listForCase(c.id)
                 .call(list -> audit.record(caller, list.stream()
                         .map(s -> new AuditEntry(AuditAction.READ, RECORD, s.id, c.id, c.person.id)).toList()))
                 .map(list -> list.stream().map(this::view).toList()));

@@ -1,9 +1,5 @@
 package org.anaiss.cases.service;
 
-import org.anaiss.platform.crypto.NirHasher;
-
-import org.anaiss.platform.crypto.FieldCipher;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,12 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.cases.config.CaseConfig;
 import org.anaiss.cases.domain.ArchivedCase;
 import org.anaiss.cases.domain.CaseStatus;
-import org.anaiss.cases.domain.Person;
 import org.anaiss.cases.domain.SupportCase;
 import org.anaiss.cases.events.CaseEventData;
 import org.anaiss.cases.events.Outbox;
+import org.anaiss.cases.repository.ArchivedCaseRepository;
+import org.anaiss.cases.repository.CaseRepository;
+import org.anaiss.cases.repository.PersonRepository;
 import org.anaiss.cases.rest.api.ArchivedDossier;
 import org.anaiss.cases.rest.api.RetentionReport;
+import org.anaiss.platform.audit.AuditRetention;
+import org.anaiss.platform.crypto.FieldCipher;
+import org.anaiss.platform.crypto.NirHasher;
 import org.anaiss.platform.telemetry.JobMetrics;
 import org.jboss.logging.Logger;
 
@@ -44,10 +45,6 @@ public class RetentionService {
 
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
     static final Caller SYSTEM = new Caller("retention", "retention job", Set.of("system"), null, null, "retention");
-    private static final String DUE = """
-            select c.id from support_case c
-            where greatest(coalesce(c.closed_at, c.opened_at), coalesce(c.last_contact_at, c.opened_at)) < :cutoff
-            order by c.id""";
     private final CaseConfig config;
     private final DossierService dossiers;
     private final FieldCipher cipher;
@@ -57,6 +54,10 @@ public class RetentionService {
     private final ObjectMapper json;
     private final PersonService persons;
     private final Clock clock;
+    private final CaseRepository cases;
+    private final PersonRepository personRows;
+    private final ArchivedCaseRepository archives;
+    private final AuditRetention auditRetention;
     // progress metrics of the job (a field, not a constructor argument: the constructor changes often)
     @jakarta.inject.Inject
     JobMetrics jobs;
@@ -72,7 +73,12 @@ public class RetentionService {
     }
 
     public RetentionService(CaseConfig config, DossierService dossiers, FieldCipher cipher, NirHasher hasher, Outbox outbox,
-            AuditTrail audit, ObjectMapper json, PersonService persons, Clock clock) {
+            AuditTrail audit, ObjectMapper json, PersonService persons, Clock clock, CaseRepository cases,
+            PersonRepository personRows, ArchivedCaseRepository archives, AuditRetention auditRetention) {
+        this.cases = cases;
+        this.personRows = personRows;
+        this.archives = archives;
+        this.auditRetention = auditRetention;
         this.config = config;
         this.persons = persons;
         this.dossiers = dossiers;
@@ -101,47 +107,32 @@ public class RetentionService {
         Instant auditCutoff = now.minus(config.retention().audit());
         Tally tally = new Tally();
         if (dryRun) {
-            return Panache.withSession(() -> due(cutoff, Integer.MAX_VALUE)
-                    .chain(ids -> SupportCase.<SupportCase>list("id in ?1", ids))
+            return Panache.withSession(() -> cases.dueForRetention(cutoff, Integer.MAX_VALUE)
+                    .chain(cases::listByIds)
                     .map(list -> {
                         list.forEach(c -> (c.legalHold ? tally.archived : tally.deleted).add(c.id));
                         return new RetentionReport(true, now, cutoff, tally.deleted, tally.archived, 0, auditCutoff, 0);
                     }));
         }
         return batches(cutoff, tally)
-                .chain(r -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s
-                        // audit rows are timed by the database clock, so their months are judged by it too
-                        .createNativeQuery("select audit_ensure_partitions(current_date, 3)", Integer.class).getSingleResult()
-                        .chain(() -> s.createNativeQuery("select audit_drop_partitions_before(current_date - cast(:days as integer))", Integer.class)
-                                .setParameter("days", (int) config.retention().audit().toDays()).getSingleResult())
-                        // the readings of the trail go with it (never before a year: the table's trigger refuses)
-                        .call(() -> s.createNativeQuery("delete from audit_reading where read_at < current_date - cast(:days as integer) "
-                                + "and read_at < now() - interval '365 days'")
-                                .setParameter("days", (int) config.retention().audit().toDays()).executeUpdate()))))
-                .map(dropped -> new RetentionReport(false, now, cutoff, tally.deleted, tally.archived, tally.persons,
-                        auditCutoff, dropped))
+                .chain(r -> Panache.withTransaction(() -> auditRetention.apply(config.retention().audit())))
+                .map(audit -> new RetentionReport(false, now, cutoff, tally.deleted, tally.archived, tally.persons,
+                        auditCutoff, audit.monthsDropped()))
                 .invoke(r -> jobs.finished(JobMetrics.RETENTION,
                         r.casesDeleted().size() + r.casesArchived().size() + r.personsDeleted()));
     }
 
     private Uni<Tally> batches(Instant cutoff, Tally tally) {
-        return Panache.withTransaction(() -> due(cutoff, config.retention().batchSize())
+        return Panache.withTransaction(() -> cases.dueForRetention(cutoff, config.retention().batchSize())
                 .chain(ids -> purge(ids, tally).replaceWith(ids.size())))
                 .chain(done -> done < config.retention().batchSize() ? Uni.createFrom().item(tally)
                         : batches(cutoff, tally));
     }
 
-    private Uni<List<UUID>> due(Instant cutoff, int limit) {
-        // SKIP LOCKED: two replicas running at once share the work instead of colliding
-        return Panache.getSession().chain(s -> s.createNativeQuery(DUE + " limit :limit for update skip locked", UUID.class)
-                .setParameter("cutoff", cutoff).setParameter("limit", limit).getResultList());
-    }
-
     private Uni<Tally> purge(List<UUID> ids, Tally report) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (UUID id : ids) {
-            chain = chain.chain(() -> SupportCase.<SupportCase>find("from SupportCase c join fetch c.person where c.id = ?1", id)
-                    .firstResult()
+            chain = chain.chain(() -> cases.findWithPerson(id)
                     .chain(c -> c == null ? Uni.createFrom().voidItem() : purgeCase(c, report)));
         }
         return chain.replaceWith(report);
@@ -160,10 +151,10 @@ public class RetentionService {
                         c.id, c.id, personId))
                 .chain(() -> dossiers.deleteCaseContents(c.id))
                 .invoke(() -> (c.legalHold ? report.archived : report.deleted).add(c.id))
-                .chain(() -> SupportCase.count("person.id = ?1", personId))
+                .chain(() -> cases.countForPerson(personId))
                 .chain(remaining -> remaining > 0 ? Uni.createFrom().voidItem()
                         : erasures.announce(personId, c.person.nirHash, List.of(c.id), org.anaiss.cases.domain.ErasureRequest.Reason.RETENTION)
-                                .chain(() -> Person.delete("id = ?1", personId))
+                                .chain(() -> personRows.deleteById(personId))
                                 .call(() -> audit.record(SYSTEM, AuditAction.DELETE, PersonService.RECORD, personId, null, personId))
                                 .invoke(() -> report.persons++)
                                 .replaceWithVoid());
@@ -185,7 +176,7 @@ public class RetentionService {
             FieldCipher.Sealed sealed = cipher.seal(content, place(c.id));
             a.contentCiphertext = sealed.ciphertext();
             a.contentKeyId = sealed.keyId();
-            return a.persist().replaceWithVoid();
+            return archives.persist(a).replaceWithVoid();
         });
     }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.cases.domain.StaffMember;
-
+import org.anaiss.cases.repository.StaffRepository;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,9 +26,11 @@ public class StaffDirectory {
 
     private static final Logger LOG = Logger.getLogger(StaffDirectory.class);
     private final KeycloakDirectory keycloak;
+    private final StaffRepository staff;
 
-    public StaffDirectory(KeycloakDirectory keycloak) {
+    public StaffDirectory(KeycloakDirectory keycloak, StaffRepository staff) {
         this.keycloak = keycloak;
+        this.staff = staff;
     }
 
     @Scheduled(every = "${anaiss.cases.directory.interval:5m}", delayed = "3s", identity = "staff-directory",
@@ -56,17 +58,15 @@ public class StaffDirectory {
             } else {
                 context.runOnContext(v -> task.run());
             }
-        }).chain(members -> Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+        }).chain(members -> Panache.withTransaction(() -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (KeycloakDirectory.Member m : members) {
-                chain = chain.chain(() -> upsert(m.username(), m.displayName(), m.region().name(), m.team(), m.teamLead()));
+                chain = chain.chain(() -> staff.upsert(m.username(), m.displayName(), m.region().name(), m.team(), m.teamLead()));
             }
             List<String> names = members.stream().map(KeycloakDirectory.Member::username).toList();
-            return chain.chain(() -> names.isEmpty() ? Uni.createFrom().item(0)
-                    // an empty answer is more likely a misconfiguration than a fund without staff: nothing is removed then
-                    : session.createNativeQuery("delete from staff_member where username not in (:names)")
-                            .setParameter("names", names).executeUpdate());
-        })).replaceWith(members.size()));
+            // an empty answer is more likely a misconfiguration than a fund without staff: nothing is removed then
+            return chain.chain(() -> names.isEmpty() ? Uni.createFrom().item(0) : staff.keepOnly(names));
+        }).replaceWith(members.size()));
     }
 
     /** What was last written per username, so an unchanged member costs no write. */
@@ -96,32 +96,15 @@ public class StaffDirectory {
         if (entry.equals(written.get(caller.username()))) {
             return Uni.createFrom().voidItem();
         }
-        return upsert(caller.username(), entry.displayName(), entry.region(), entry.team(), entry.teamLead())
+        return staff.upsert(caller.username(), entry.displayName(), entry.region(), entry.team(), entry.teamLead())
                 .invoke(() -> written.put(caller.username(), entry));
     }
 
-    private Uni<Void> upsert(String username, String displayName, String region, String team, boolean teamLead) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into staff_member (username, display_name, region, team, team_lead)
-                values (:username, :name, :region, :team, :lead)
-                on conflict (username) do update set display_name = excluded.display_name, region = excluded.region,
-                    team = excluded.team, team_lead = excluded.team_lead
-                """)
-                .setParameter("username", username)
-                .setParameter("name", displayName)
-                .setParameter("region", region)
-                .setParameter("team", team)
-                .setParameter("lead", teamLead)
-                .executeUpdate())
-                .replaceWithVoid();
-    }
-
     public Uni<List<StaffMember>> team(Caller caller) {
-        return StaffMember.<StaffMember>find("region = ?1 and team = ?2 order by displayName", caller.region(), caller.team())
-                .list();
+        return staff.team(caller.region(), caller.team());
     }
 
     public Uni<StaffMember> member(String username) {
-        return StaffMember.findById(username);
+        return staff.findById(username);
     }
 }

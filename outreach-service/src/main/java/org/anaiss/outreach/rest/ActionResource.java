@@ -2,6 +2,8 @@ package org.anaiss.outreach.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,18 +15,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.anaiss.outreach.rest.api.SessionView;
 import org.anaiss.outreach.config.OutreachConfig;
 import org.anaiss.outreach.rest.api.ActionRequest;
 import org.anaiss.outreach.rest.api.ActionView;
 import org.anaiss.outreach.rest.api.InvitationRequest;
 import org.anaiss.outreach.rest.api.Page;
 import org.anaiss.outreach.rest.api.SessionRequest;
+import org.anaiss.outreach.rest.api.SessionView;
 import org.anaiss.outreach.service.ActionService;
 import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,9 +68,9 @@ public class ActionResource {
     @GET
     @RolesAllowed({ Roles.OUTREACH_OFFICER, Roles.SOCIAL_WORKER })
     @Operation(summary = "Collective actions of the caller's region, newest first, with their sessions and seats")
-    public Uni<Page<ActionView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return actions.list(caller.get(), Params.intValue("page", page, 0, 0, 100_000),
-                Params.intValue("size", size, 20, 1, config.lists().maxPageSize()));
+    public Uni<Page<ActionView>> list(@Parameter(description = "page number, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
+            @Parameter(description = "page size; at most anaiss.outreach.lists.max-page-size (100 by default)") @QueryParam("size") @Min(1) Integer size) {
+        return actions.list(caller.get(), page == null ? 0 : page, Params.pageSize(size, 20, config.lists().maxPageSize()));
     }
 
     @GET

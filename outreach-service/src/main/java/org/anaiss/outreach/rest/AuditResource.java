@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,11 +23,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.anaiss.outreach.service.AuditRecordView;
 import org.anaiss.outreach.service.AuditService;
-import org.anaiss.platform.problem.Params;
-import org.anaiss.platform.problem.ProblemException;
 import org.anaiss.platform.audit.AuditJob;
 import org.anaiss.platform.audit.AuditReading;
 import org.anaiss.platform.audit.AuditVerification;
+import org.anaiss.platform.problem.Params;
+import org.anaiss.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,30 +71,32 @@ public class AuditResource {
                     + "Page with afterSeq. There is no count per user, and none will be added.")
     @APIResponse(responseCode = "200", description = "The records, in seq order")
     @APIResponse(responseCode = "400", description = "A reading the rules do not allow; nothing was read nor recorded")
-    public Uni<List<AuditRecordView>> records(@QueryParam("recordId") String recordId,
+    public Uni<List<AuditRecordView>> records(@QueryParam("recordId") UUID recordId,
             @Parameter(description = "The person's key (keyed hash of the NIR, as in the DPO export)") @QueryParam("personKey") String personKey,
-            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601 instant, exclusive; at most 31 days after 'from'") @QueryParam("to") String to,
+            @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") Instant from,
+            @Parameter(description = "ISO-8601 instant, exclusive; at most 31 days after 'from'") @QueryParam("to") Instant to,
             @Parameter(description = "Username whose actions are read: only with from+to, reason and incident") @QueryParam("actor") String actor,
             @Parameter(description = "Why the trail is read (10 to 500 characters); required by period and by actor, recorded")
             @QueryParam("reason") String reason,
             @Parameter(description = "Reference of the incident investigated, INC-<year>-<number>; required by actor")
             @QueryParam("incident") String incident,
-            @QueryParam("afterSeq") String afterSeq, @QueryParam("limit") String limit) {
+            @Parameter(description = "the last seq received (paging); default 0") @QueryParam("afterSeq") @Min(0) Long afterSeq,
+            @Parameter(description = "default 200") @QueryParam("limit") @Min(1) @Max(MAX_LIMIT) Integer limit) {
         if (personKey != null && !personKey.isBlank() && !personKey.trim().matches("[A-Za-z0-9_-]{1,64}")) {
             throw ProblemException.badRequest("invalid-parameter", "Invalid parameter", "'personKey' is a person key as this service stores it (base64url, at most 64 characters).");
         }
-        return audit.read(caller.get(), Params.uuid("recordId", recordId), personKey, Params.instant("from", from),
-                Params.instant("to", to), actor, reason, incident, Params.longValue("afterSeq", afterSeq, 0),
-                Params.intValue("limit", limit, 200, 1, MAX_LIMIT));
+        return audit.read(caller.get(), recordId, personKey, from, to, actor, reason, incident, afterSeq == null ? 0 : afterSeq,
+                limit == null ? 200 : limit);
     }
 
     @GET
     @Path("/verification")
     @RolesAllowed(DPO)
     @Operation(summary = "Recompute the hash chains of the audit trail over [from, to) (default: the last 31 days)")
-    public Uni<AuditVerification> verify(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return audit.verify(Params.instant("from", from), Params.instant("to", to));
+    public Uni<AuditVerification> verify(
+            @Parameter(description = "ISO-8601 instant, inclusive; default 31 days before 'to'") @QueryParam("from") Instant from,
+            @Parameter(description = "ISO-8601 instant, exclusive; default now") @QueryParam("to") Instant to) {
+        return audit.verify(from, to);
     }
 
     /** The period of a background verification, both ends optional. */
@@ -119,8 +124,9 @@ public class AuditResource {
     @Path("/verifications")
     @RolesAllowed(DPO)
     @Operation(summary = "The latest background verifications of the hash chains, newest first")
-    public Uni<List<AuditJob>> verificationJobs(@QueryParam("limit") String limit) {
-        return audit.verificationJobs(Params.intValue("limit", limit, 20, 1, MAX_JOBS));
+    public Uni<List<AuditJob>> verificationJobs(
+            @Parameter(description = "How many; default 20") @QueryParam("limit") @Min(1) @Max(MAX_JOBS) Integer limit) {
+        return audit.verificationJobs(limit == null ? 20 : limit);
     }
 
     @GET
@@ -138,15 +144,14 @@ public class AuditResource {
     @Operation(summary = "Who read the audit trail, when, with which filter and why, newest first (admins)",
             description = "Written by each reading and unalterable (no update, no deletion within a year). Period [from, to), "
                     + "default the last 31 days.")
-    public Uni<List<AuditReading>> readings(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("limit") String limit) {
-        Instant end = Params.instant("to", to);
-        end = end != null ? end : clock.instant().plusSeconds(60);
-        Instant start = Params.instant("from", from);
-        start = start != null ? start : end.minus(Duration.ofDays(31));
+    public Uni<List<AuditReading>> readings(@Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") Instant from,
+            @Parameter(description = "ISO-8601 instant, exclusive; default now") @QueryParam("to") Instant to,
+            @Parameter(description = "default 200") @QueryParam("limit") @Min(1) @Max(MAX_LIMIT) Integer limit) {
+        Instant end = to != null ? to : clock.instant().plusSeconds(60);
+        Instant start = from != null ? from : end.minus(Duration.ofDays(31));
         if (!start.isBefore(end)) {
             throw new ProblemException(400, "invalid-period", "Invalid period", "'from' must be before 'to'.", Map.of());
         }
-        return audit.readings(start, end, Params.intValue("limit", limit, 200, 1, MAX_LIMIT));
+        return audit.readings(start, end, limit == null ? 200 : limit);
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,9 +67,9 @@ public class CampaignResource {
     @GET
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "Campaigns of the officer's region, newest first")
-    public Uni<Page<CampaignView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return campaigns.list(caller.get(), Params.intValue("page", page, 0, 0, 100_000),
-                Params.intValue("size", size, 20, 1, config.lists().maxPageSize()));
+    public Uni<Page<CampaignView>> list(@Parameter(description = "page number, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
+            @Parameter(description = "page size; at most anaiss.outreach.lists.max-page-size (100 by default)") @QueryParam("size") @Min(1) Integer size) {
+        return campaigns.list(caller.get(), page == null ? 0 : page, Params.pageSize(size, 20, config.lists().maxPageSize()));
     }
 
     @GET
@@ -98,10 +101,11 @@ public class CampaignResource {
     @Path("/{id}/offers")
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "The offers of a campaign (no identity), optionally by status")
-    public Uni<Page<OfferView>> offers(@PathParam("id") String id, @QueryParam("status") String status,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
-        return campaigns.offers(caller.get(), Params.uuid("id", id), Params.enumValue(OfferStatus.class, "status", status),
-                Params.intValue("page", page, 0, 0, 100_000), Params.intValue("size", size, 50, 1, config.lists().maxPageSize()));
+    public Uni<Page<OfferView>> offers(@PathParam("id") String id, @QueryParam("status") OfferStatus status,
+            @Parameter(description = "page number, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
+            @Parameter(description = "page size; at most anaiss.outreach.lists.max-page-size (100 by default)") @QueryParam("size") @Min(1) Integer size) {
+        return campaigns.offers(caller.get(), Params.uuid("id", id), status, page == null ? 0 : page,
+                Params.pageSize(size, 50, config.lists().maxPageSize()));
     }
 
     @GET

@@ -1,6 +1,8 @@
 package org.anaiss.outreach.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.anaiss.outreach.service.ReencryptionService;
 import org.anaiss.platform.crypto.KeyUsage;
-import org.anaiss.platform.problem.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,8 +43,7 @@ public class KeyResource {
     @Path("/reencryption")
     @RolesAllowed("admin")
     @Operation(summary = "Re-encrypt up to 'budget' rows still under an older key (resumable: call again until none is left)")
-    public Uni<KeyUsage> reencrypt(@Parameter(description = "1 to 1 000 000; default 10 000") @QueryParam("budget") String budget) {
-        int max = Params.intValue("budget", budget, 10_000, 1, 1_000_000);
-        return reencryption.reencrypt(200, max).chain(n -> reencryption.usage());
+    public Uni<KeyUsage> reencrypt(@Parameter(description = "default 10 000") @QueryParam("budget") @Min(1) @Max(1_000_000) Integer budget) {
+        return reencryption.reencrypt(200, budget == null ? 10_000 : budget).chain(n -> reencryption.usage());
     }
 }

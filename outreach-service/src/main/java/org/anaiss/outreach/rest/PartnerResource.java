@@ -11,6 +11,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -155,9 +158,9 @@ public class PartnerResource {
     @Path("/signals")
     @RolesAllowed(Roles.SIGNAL_SENDER)
     @Operation(summary = "The signals this partner sent, newest first, with their status")
-    public Uni<Page<SignalReceipt>> receipts(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return signals.receipts(caller.get(), partner(), Params.intValue("page", page, 0, 0, 100_000),
-                Params.intValue("size", size, 50, 1, config.lists().maxPageSize()));
+    public Uni<Page<SignalReceipt>> receipts(@Parameter(description = "page number, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
+            @Parameter(description = "page size; at most anaiss.outreach.lists.max-page-size (100 by default)") @QueryParam("size") @Min(1) Integer size) {
+        return signals.receipts(caller.get(), partner(), page == null ? 0 : page, Params.pageSize(size, 50, config.lists().maxPageSize()));
     }
 
     private String partner() {

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.outreach.domain.KnownCase;
 import org.anaiss.outreach.domain.Objection;
 import org.anaiss.outreach.events.CaseEvent;
-import org.anaiss.platform.outbox.ProcessedEvent;
+import org.anaiss.platform.outbox.ProcessedEvents;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -23,17 +23,19 @@ public class KnownCaseService {
     static final String CONSUMER = "outreach-service/case-events";
     private final Clock clock;
     private final ObjectionService objections;
+    private final ProcessedEvents processed;
 
-    public KnownCaseService(Clock clock, ObjectionService objections) {
+    public KnownCaseService(Clock clock, ObjectionService objections, ProcessedEvents processed) {
         this.clock = clock;
+        this.processed = processed;
         this.objections = objections;
     }
 
     /** @return true when applied, false when the event had already been applied */
     @WithTransaction
     public Uni<Boolean> apply(CaseEvent event) {
-        return ProcessedEvent.<ProcessedEvent>findById(event.id()).chain(done -> {
-            if (done != null) {
+        return processed.seen(event.id()).chain(done -> {
+            if (done) {
                 return Uni.createFrom().item(false);
             }
             CaseEvent.Data data = event.data();
@@ -57,13 +59,7 @@ public class KnownCaseService {
                         }
                         return Uni.createFrom().voidItem();
                     });
-            return effect.chain(() -> {
-                ProcessedEvent processed = new ProcessedEvent();
-                processed.eventId = event.id();
-                processed.consumer = CONSUMER;
-                processed.processedAt = clock.instant();
-                return processed.persist();
-            }).replaceWith(true);
+            return effect.chain(() -> processed.record(event.id(), CONSUMER, clock.instant())).replaceWith(true);
         });
     }
 

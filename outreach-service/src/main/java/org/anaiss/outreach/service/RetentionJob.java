@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.config.OutreachConfig;
 import org.anaiss.outreach.repository.Sql;
+import org.anaiss.platform.audit.AuditRetention;
 import org.anaiss.platform.telemetry.JobMetrics;
 import org.jboss.logging.Logger;
 
@@ -28,12 +29,14 @@ public class RetentionJob {
     private final Sql sql;
     private final OutreachConfig config;
     private final Clock clock;
+    private final AuditRetention auditRetention;
 
     // progress metrics of the job (a field, not a constructor argument: the constructor changes often)
     @jakarta.inject.Inject
     JobMetrics jobs;
 
-    public RetentionJob(Sql sql, OutreachConfig config, Clock clock) {
+    public RetentionJob(Sql sql, OutreachConfig config, Clock clock, AuditRetention auditRetention) {
+        this.auditRetention = auditRetention;
         this.sql = sql;
         this.config = config;
         this.clock = clock;
@@ -74,13 +77,9 @@ public class RetentionJob {
                     now.minus(config.partners().idempotencyKeyRetention())));
             purged.put("mails", run(conn, "delete from mail_message where status in ('SENT', 'CANCELLED', 'FAILED') and created_at < $1",
                     now.minus(config.retention().sentMail())));
-            // the audit trail: months ahead created, months past its retention dropped whole (rows are timed by the
-            // database clock, so their months are judged by it too); readings of the trail after a year (their trigger's bound)
-            Sql.execute(conn, "select audit_ensure_partitions(current_date, 3)", Tuple.tuple());
-            purged.put("auditMonths", Sql.execute(conn, "select audit_drop_partitions_before(current_date - $1::int)",
-                    Tuple.of((int) config.audit().retention().toDays())).iterator().next().getInteger(0));
-            purged.put("auditReadings", Sql.execute(conn, "delete from audit_reading where read_at < now() - interval '365 days'",
-                    Tuple.tuple()).rowCount());
+            AuditRetention.Result audit = auditRetention.apply(conn, config.audit().retention());
+            purged.put("auditMonths", audit.monthsDropped());
+            purged.put("auditReadings", audit.readingsDeleted());
             return null;
         });
         return purged;

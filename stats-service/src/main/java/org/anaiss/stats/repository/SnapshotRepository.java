@@ -105,6 +105,23 @@ public class SnapshotRepository {
         return connection.preparedQuery(INSERT_CELLS).execute(Tuple.from(params)).replaceWithVoid();
     }
 
+    /** A period released for a table. */
+    public record ReleasedPeriod(String producer, String measure, Granularity granularity, String period) {
+    }
+
+    /** Every released period of every table, by table, granularity and period. */
+    public Uni<List<ReleasedPeriod>> releasedPeriods() {
+        return pool.query("select producer, measure, granularity, period from snapshot order by producer, measure, granularity, period")
+                .execute().map(rows -> {
+                    List<ReleasedPeriod> list = new ArrayList<>(rows.size());
+                    for (Row r : rows) {
+                        list.add(new ReleasedPeriod(r.getString("producer"), r.getString("measure"),
+                                Granularity.valueOf(r.getString("granularity")), r.getString("period")));
+                    }
+                    return list;
+                });
+    }
+
     /** The released snapshots of one table in a period range, by period. */
     public Uni<List<StoredSnapshot>> snapshots(String producer, String measure, Granularity granularity, String from, String to) {
         return pool.preparedQuery("""

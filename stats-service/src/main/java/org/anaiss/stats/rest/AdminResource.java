@@ -3,6 +3,8 @@ package org.anaiss.stats.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.anaiss.platform.problem.Params;
 import org.anaiss.platform.problem.ProblemException;
 import org.anaiss.stats.repository.RejectionRepository;
 import org.anaiss.stats.rest.api.RebuildView;
@@ -20,6 +21,7 @@ import org.anaiss.stats.service.RebuildService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,9 +51,11 @@ public class AdminResource {
     @Operation(summary = "Messages of stats-aggregates that were refused, newest first",
             description = "Their position in the topic, their key when well formed, the reason. Never their content. "
                     + "Page with beforeId (the smallest id received).")
-    public Uni<List<RejectionView>> rejections(@QueryParam("beforeId") String beforeId, @QueryParam("limit") String limit) {
-        long before = Params.longValue("beforeId", beforeId, Long.MAX_VALUE);
-        int max = Params.intValue("limit", limit, 100, 1, 1000);
+    public Uni<List<RejectionView>> rejections(
+            @Parameter(description = "the smallest id received (paging)") @QueryParam("beforeId") @Min(0) Long beforeId,
+            @Parameter(description = "default 100") @QueryParam("limit") @Min(1) @Max(1000) Integer limit) {
+        long before = beforeId == null ? Long.MAX_VALUE : beforeId;
+        int max = limit == null ? 100 : limit;
         return rejections.list(before, max).map(list -> list.stream().map(r -> new RejectionView(r.id, r.topic, r.partition,
                 r.offset, r.key, r.reason, r.rejectedAt)).toList());
     }

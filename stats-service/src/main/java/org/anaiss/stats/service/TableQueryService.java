@@ -11,12 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.platform.problem.ProblemException;
 import org.anaiss.stats.config.StatsConfig;
 import org.anaiss.stats.domain.Dimension;
-import org.anaiss.stats.domain.Snapshot;
 import org.anaiss.stats.domain.TableDefinition;
 import org.anaiss.stats.repository.SnapshotRepository.StoredSnapshot;
 import org.anaiss.stats.repository.SnapshotRepository;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -73,9 +71,8 @@ public class TableQueryService {
             Map<String, ReleaseCalendar.NextRelease> nextRelease) {
     }
 
-    @WithSession
     public Uni<List<PublishedTable>> tables() {
-        return Snapshot.<Snapshot>find("order by producer, measure, granularity, period").list().map(stored -> {
+        return snapshots.releasedPeriods().map(stored -> {
             List<PublishedTable> result = new ArrayList<>();
             java.time.Instant now = clock.instant();
             for (TableDefinition table : catalog.tables()) {
@@ -83,9 +80,9 @@ public class TableQueryService {
                 Map<String, ReleaseCalendar.NextRelease> next = new java.util.LinkedHashMap<>();
                 for (org.anaiss.stats.domain.Granularity g : org.anaiss.stats.domain.Granularity.values()) {
                     List<String> released = new ArrayList<>();
-                    for (Snapshot s : stored) {
-                        if (s.producer.equals(table.producer()) && s.measure.equals(table.measure()) && s.granularity == g) {
-                            released.add(s.period);
+                    for (SnapshotRepository.ReleasedPeriod s : stored) {
+                        if (s.producer().equals(table.producer()) && s.measure().equals(table.measure()) && s.granularity() == g) {
+                            released.add(s.period());
                         }
                     }
                     periods.put(g.name(), released);

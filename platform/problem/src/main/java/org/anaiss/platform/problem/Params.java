@@ -6,12 +6,27 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Query parameters parsed by hand, so a bad value is a clear problem+json 400 naming the parameter (JAX-RS would
+ * What typed parameters ({@link QueryParamConverters}) cannot say alone: a page size bounded by configuration;
+ * and parameters parsed by hand where they cannot be typed (a map of dynamic filters, a body's fields), so a bad value is a clear problem+json 400 naming the parameter (JAX-RS would
  * answer 404 for a query parameter it cannot convert). The same rules in every service.
  */
 public final class Params {
 
     private Params() {
+    }
+
+    /**
+     * A page size read as a typed {@code @QueryParam Integer size} (its minimum declared with {@code @Min(1)}), whose
+     * maximum is configuration: the default when absent, a 400 naming 'size' above the maximum.
+     */
+    public static int pageSize(Integer size, int defaultSize, int max) {
+        if (size == null) {
+            return Math.min(defaultSize, max);
+        }
+        if (size < 1 || size > max) {
+            throw ProblemException.badRequest("invalid-parameter", "Invalid parameter", "'size' must be a whole number from 1 to " + max + ".");
+        }
+        return size;
     }
 
     public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {

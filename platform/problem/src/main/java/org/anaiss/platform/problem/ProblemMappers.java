@@ -108,6 +108,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, HttpServerRequest request) {
+        return respond(Problem.of(400, "invalid-parameter", "Invalid parameter", e.getMessage(), request.path(), requestId(request)));
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         if (e.getCause() instanceof JsonProcessingException json) {
