@@ -220,7 +220,9 @@ class AveragingAttackTest {
                 publishedOutright, masked, noDifference, recovered, estimated, 100 * rate,
                 Math.sqrt(squaredError / Math.max(1, estimated)), new java.util.TreeMap<>(differencesUsed), controlRecovered, masked);
 
-        assertThat(masked).as("seeds where the small count is masked").isGreaterThan(SEEDS * 9 / 10);
+        // a check that the scenario exercises masking, not a property chosen: noise pushes a count of 1 to 10 over k about
+        // one time in ten (889 masked of 1000 in one CI run, just over 900 before), so the bound sits well below, not at its edge
+        assertThat(masked).as("seeds where the small count is masked").isGreaterThan(SEEDS * 85 / 100);
         assertThat(controlRecovered).as("the control: exact figures give the count away").isEqualTo(masked);
         assertThat(estimated).as("the attack found differences to average").isGreaterThan(masked / 2);
         // the bar set before measuring: the attacker is wrong more often than right
