@@ -86,10 +86,9 @@ public class DpoResource {
     @Produces({ MediaType.APPLICATION_JSON, "application/pdf" })
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Everything held on a person, case-service and outreach-service, as JSON or as a readable PDF (Accept: application/pdf)")
-    public Uni<Response> export(@PathParam("personId") UUID personId, @HeaderParam(HttpHeaders.ACCEPT) String accept,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Uni<Response> export(@PathParam("personId") UUID personId, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean pdf = accept != null && accept.contains("application/pdf");
-        return dpo.export(caller.get(), personId, authorization).map(export -> pdf
+        return dpo.export(caller.get(), personId).map(export -> pdf
                 ? Response.ok(ExportPdf.render(export), "application/pdf")
                         .header("Content-Disposition", "attachment; filename=\"export-" + personId + ".pdf\"")
                         .header("Cache-Control", "no-store").build()

@@ -109,12 +109,12 @@ public class DpoService {
     }
 
     /** Everything held on a person; outreach-service's part asked with the DPO's token. */
-    public Uni<PersonExport> export(Caller dpo, UUID personId, String bearer) {
+    public Uni<PersonExport> export(Caller dpo, UUID personId) {
         return Panache.withTransaction(() -> localExport(dpo, personId)).chain(local -> {
             if (local.person().nir() == null) {
                 return Uni.createFrom().item(withOutreach(local, null, "NOT_ASKED: the person has no NIR recorded"));
             }
-            return outreach.export(bearer, new OutreachDpoClient.ExportRequest(local.person().nir()))
+            return outreach.export(new OutreachDpoClient.ExportRequest(local.person().nir()))
                     .ifNoItem().after(java.time.Duration.ofSeconds(10)).fail()
                     .map(node -> withOutreach(local, node, "INCLUDED"))
                     .onFailure().recoverWithItem(e -> {

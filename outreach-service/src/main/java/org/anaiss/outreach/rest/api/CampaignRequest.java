@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.anaiss.outreach.domain.Channel;
 import org.anaiss.outreach.domain.SignalType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A campaign of the officer's region: whom (signal types, signal dates), how (channel), what (subject
@@ -18,6 +19,8 @@ import org.anaiss.outreach.domain.SignalType;
  * With {@code actionId}, the offer also proposes a collective action of the region: the template may then
  * use {registrationUrl} and {sessions}, and each person is invited to that action.
  */
+@Schema(name = "CampaignRequest", example = """
+        {"name": "Arrêts de plus de 90 jours, novembre", "signalTypes": ["SICK_LEAVE_90_DAYS"], "windowFrom": "2026-11-01", "windowTo": "2026-11-30", "channel": "LETTER", "subject": "Le service social peut vous aider", "template": "Bonjour {firstName},\\nLe service social de l'Assurance Maladie peut vous accompagner. Répondez ici : {answerUrl}", "answerDeadline": "2027-01-31"}""")
 public record CampaignRequest(
         @NotBlank @Size(max = 120) String name,
         @NotEmpty @Size(max = 5) Set<@NotNull SignalType> signalTypes,

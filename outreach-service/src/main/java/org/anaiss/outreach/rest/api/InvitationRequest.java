@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.anaiss.outreach.domain.Channel;
 import org.anaiss.outreach.domain.SignalType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Invite signalled people of the action's region (signal types, signal dates) by e-mail or letter.
@@ -17,6 +18,8 @@ import org.anaiss.outreach.domain.SignalType;
  * {@code excludeOpenCases} is false. The template may use {firstName}, {lastName}, {sessions} and must
  * include {registrationUrl} (the person's link to register).
  */
+@Schema(name = "InvitationRequest", example = """
+        {"signalTypes": ["SICK_LEAVE_90_DAYS"], "windowFrom": "2026-11-01", "windowTo": "2026-11-30", "channel": "EMAIL", "excludeOpenCases": true, "subject": "Une réunion d'information près de chez vous", "template": "Bonjour {firstName},\\nLe service social vous invite à une réunion : {sessions}\\nPour vous inscrire : {registrationUrl}"}""")
 public record InvitationRequest(
         @NotEmpty @Size(max = 5) Set<@NotNull SignalType> signalTypes,
         @NotNull LocalDate windowFrom,
