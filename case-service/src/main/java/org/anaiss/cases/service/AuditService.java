@@ -8,14 +8,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.anaiss.platform.audit.AuditException;
 import org.anaiss.platform.audit.AuditJob;
 import org.anaiss.platform.audit.AuditLayout;
 import org.anaiss.platform.audit.AuditQuery;
 import org.anaiss.platform.audit.AuditReader;
 import org.anaiss.platform.audit.AuditVerification;
-import org.anaiss.platform.problem.ProblemException;
 import org.anaiss.platform.audit.AuditVerificationJobs;
+import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -47,12 +46,7 @@ public class AuditService {
         Map<String, Object> subjects = new HashMap<>();
         subjects.put("caseId", caseId);
         subjects.put("personId", personId);
-        AuditQuery query;
-        try {
-            query = AuditQuery.of(layout, subjects, from, to, actor, reason, incident, afterSeq, limit);
-        } catch (AuditException e) {
-            throw problem(e);
-        }
+        AuditQuery query = AuditQuery.of(layout, subjects, from, to, actor, reason, incident, afterSeq, limit);
         return this.reader.read(AuditTrail.actor(reader), query).map(rows -> rows.stream().map(r -> new AuditRecordView(r.seq(),
                 r.at(), r.actor(), r.actorRole(), r.action(), r.recordType(), r.recordId(), (UUID) r.subjects().get(0),
                 (UUID) r.subjects().get(1), r.requestId(), r.chain(), r.hash())).toList());
@@ -65,15 +59,15 @@ public class AuditService {
     }
 
     public Uni<AuditVerification> verify(Instant from, Instant to) {
-        return problems(reader.verify(from, to));
+        return reader.verify(from, to);
     }
 
     public Uni<AuditVerificationJobView> startVerification(Instant from, Instant to) {
-        return problems(jobs.start(from, to)).map(AuditService::view);
+        return jobs.start(from, to).map(AuditService::view);
     }
 
     public Uni<AuditVerificationJobView> verificationJob(UUID id) {
-        return problems(jobs.find(id)).map(AuditService::view);
+        return jobs.find(id).map(AuditService::view);
     }
 
     public Uni<List<AuditVerificationJobView>> verificationJobs(int limit) {
@@ -90,13 +84,5 @@ public class AuditService {
     private static AuditVerificationJobView view(AuditJob j) {
         return new AuditVerificationJobView(j.id(), j.state(), j.from(), j.to(), j.recordsChecked(), j.brokenRecords(),
                 j.firstBrokenSeq(), j.intact(), j.startedAt(), j.finishedAt(), j.failure());
-    }
-
-    private static <T> Uni<T> problems(Uni<T> uni) {
-        return uni.onFailure(AuditException.class).transform(e -> problem((AuditException) e));
-    }
-
-    private static ProblemException problem(AuditException e) {
-        return new ProblemException(e.status(), e.slug(), e.title(), e.getMessage(), e.extensions());
     }
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.anaiss.platform.audit.AuditException;
 import org.anaiss.platform.audit.AuditJob;
 import org.anaiss.platform.audit.AuditLayout;
 import org.anaiss.platform.audit.AuditQuery;
@@ -45,12 +44,7 @@ public class AuditService {
         Map<String, Object> subjects = new HashMap<>();
         subjects.put("recordId", recordId);
         subjects.put("personKey", personKey == null || personKey.isBlank() ? null : personKey.trim());
-        AuditQuery query;
-        try {
-            query = AuditQuery.of(layout, subjects, from, to, actor, reason, incident, afterSeq, limit);
-        } catch (AuditException e) {
-            throw problem(e);
-        }
+        AuditQuery query = AuditQuery.of(layout, subjects, from, to, actor, reason, incident, afterSeq, limit);
         return this.reader.read(AuditTrail.actor(reader), query).map(rows -> rows.stream().map(r -> new AuditRecordView(r.seq(),
                 r.at(), r.actor(), r.actorRole(), r.action(), r.recordType(), r.recordId(), (String) r.subjects().get(0),
                 r.requestId(), r.chain(), r.hash())).toList());
@@ -61,15 +55,15 @@ public class AuditService {
     }
 
     public Uni<AuditVerification> verify(Instant from, Instant to) {
-        return problems(reader.verify(from, to));
+        return reader.verify(from, to);
     }
 
     public Uni<AuditJob> startVerification(Instant from, Instant to) {
-        return problems(jobs.start(from, to));
+        return jobs.start(from, to);
     }
 
     public Uni<AuditJob> verificationJob(UUID id) {
-        return problems(jobs.find(id));
+        return jobs.find(id);
     }
 
     public Uni<List<AuditJob>> verificationJobs(int limit) {
@@ -81,13 +75,5 @@ public class AuditService {
             identity = "audit-verification")
     Uni<Void> tick() {
         return jobs.tick();
-    }
-
-    private static <T> Uni<T> problems(Uni<T> uni) {
-        return uni.onFailure(AuditException.class).transform(e -> problem((AuditException) e));
-    }
-
-    private static ProblemException problem(AuditException e) {
-        return new ProblemException(e.status(), e.slug(), e.title(), e.getMessage(), e.extensions());
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.anaiss.platform.problem.ProblemException;
+
 
 /**
  * One reading of the audit trail and the rules that keep it an instrument of control, never of
@@ -34,7 +36,7 @@ public record AuditQuery(String kind, AuditLayout.Subject subject, Object subjec
     /**
      * Checks the parameters of a reading and tells its kind.
      * @param subjects the value of each subject parameter of the layout (by parameter name), null when not given
-     * @throws AuditException 400 for any reading the rules do not allow
+     * @throws ProblemException 400 for any reading the rules do not allow
      */
     public static AuditQuery of(AuditLayout layout, Map<String, ?> subjects, Instant from, Instant to, String actor, String reason,
             String incident, long afterSeq, int limit) {
@@ -120,7 +122,7 @@ public record AuditQuery(String kind, AuditLayout.Subject subject, Object subjec
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static AuditException invalid(String slug, String detail) {
-        return AuditException.badRequest(slug, "Invalid audit query", detail);
+    private static ProblemException invalid(String slug, String detail) {
+        return ProblemException.badRequest(slug, "Invalid audit query", detail);
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.anaiss.platform.problem.ProblemException;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -106,13 +107,13 @@ public class AuditReader {
     /**
      * The period [from, to) of a verification, synchronous or in the background: by default the 31
      * days before now.
-     * @throws AuditException 400 when it is empty
+     * @throws ProblemException 400 when it is empty
      */
     public static Period verificationPeriod(Instant from, Instant to, Clock clock) {
         Instant end = to != null ? to : clock.instant().plusSeconds(60);
         Instant start = from != null ? from : end.minus(DEFAULT_VERIFICATION_PERIOD);
         if (!start.isBefore(end)) {
-            throw AuditException.badRequest("invalid-period", "Invalid period", "'from' must be before 'to'.");
+            throw ProblemException.badRequest("invalid-period", "Invalid period", "'from' must be before 'to'.");
         }
         return new Period(start, end);
     }
@@ -151,7 +152,7 @@ public class AuditReader {
         Period period;
         try {
             period = verificationPeriod(from, to, clock);
-        } catch (AuditException e) {
+        } catch (ProblemException e) {
             return Uni.createFrom().failure(e);
         }
         String sql = "with checked as (" + recordChecks("audit_record") + """

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.anaiss.platform.problem.ProblemException;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -51,13 +52,13 @@ public class AuditVerificationJobs {
      */
     public Uni<AuditJob> start(Instant from, Instant to) {
         if (outsideStorableRange(from) || outsideStorableRange(to)) {
-            return Uni.createFrom().failure(AuditException.badRequest("invalid-period", "Invalid period",
+            return Uni.createFrom().failure(ProblemException.badRequest("invalid-period", "Invalid period",
                     "'from' and 'to' must lie between the years 1 and 9999."));
         }
         AuditReader.Period period;
         try {
             period = AuditReader.verificationPeriod(from, to, clock);
-        } catch (AuditException e) {
+        } catch (ProblemException e) {
             return Uni.createFrom().failure(e);
         }
         Instant now = clock.instant();
@@ -84,7 +85,7 @@ public class AuditVerificationJobs {
                 .setParameter("id", id).getResultList()))
                 .map(rows -> {
                     if (rows.isEmpty()) {
-                        throw new AuditException(404, "not-found", "Not found",
+                        throw new ProblemException(404, "not-found", "Not found",
                                 "Verification job " + id + " does not exist or is outside your scope.", null);
                     }
                     return job(rows.get(0));
@@ -222,8 +223,8 @@ public class AuditVerificationJobs {
         return instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST));
     }
 
-    private static AuditException alreadyRunning(UUID running) {
-        return new AuditException(409, "verification-running", "Verification already running",
+    private static ProblemException alreadyRunning(UUID running) {
+        return new ProblemException(409, "verification-running", "Verification already running",
                 "A verification job is already running; follow it, and start another once it is done.",
                 running == null ? null : Map.of("runningJobId", running.toString()));
     }
