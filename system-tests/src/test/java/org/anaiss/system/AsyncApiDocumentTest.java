@@ -61,7 +61,7 @@ class AsyncApiDocumentTest {
     @Test
     void everyMessageReferencesAnExistingProducerSchema() throws IOException {
         JsonNode messages = doc.path("components").path("messages");
-        assertThat(messages.size()).isEqualTo(4);
+        assertThat(messages.size()).isEqualTo(6);
         for (var message : messages.properties()) {
             JsonNode payload = message.getValue().path("payload");
             assertThat(payload.path("schemaFormat").asText()).as(message.getKey()).contains("2020-12");
