@@ -32,7 +32,9 @@ public class IsolatedDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        execute("drop database if exists " + name + " with (force)");
+        if (name != null) { // null when another resource failed before this one started
+            execute("drop database if exists " + name + " with (force)");
+        }
     }
 
     public static Connection superuser(String database) throws java.sql.SQLException {

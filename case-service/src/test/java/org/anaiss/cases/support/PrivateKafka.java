@@ -46,7 +46,8 @@ public class PrivateKafka implements QuarkusTestResourceLifecycleManager {
             String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(
                     ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array());
             Path formatLog = dataDir.resolve("format.log");
-            Process format = java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())
+            // "--cluster-id=": an id may begin with '-' (base64url), which the tool would read as an option
+            Process format = java("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "--config", config.toString())
                     .redirectErrorStream(true).redirectOutput(formatLog.toFile()).start();
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 throw new IllegalStateException("cannot format the private Kafka log directory: " + Files.readString(formatLog));
