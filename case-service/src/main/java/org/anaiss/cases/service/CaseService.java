@@ -248,7 +248,7 @@ public class CaseService {
         }
     }
 
-    CaseView view(SupportCase c) {
+    public CaseView view(SupportCase c) {
         Person p = c.person;
         return new CaseView(c.id, PersonService.summary(p), c.region, c.team, c.assignedTo, c.theme, c.origin, c.status,
                 c.closureReason, cipher.openString(c.intakeNoteKeyId, c.intakeNoteCiphertext, intakePlace(c.id)),

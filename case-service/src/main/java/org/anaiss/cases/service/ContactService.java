@@ -69,7 +69,7 @@ public class ContactService {
         return "contact.notes:" + contactId;
     }
 
-    ContactView view(Contact c) {
+    public ContactView view(Contact c) {
         return new ContactView(c.id, c.caseId, c.occurredAt, c.mode, c.author,
                 cipher.openString(c.notesKeyId, c.notesCiphertext, place(c.id)), c.createdAt);
     }

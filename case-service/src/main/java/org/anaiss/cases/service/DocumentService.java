@@ -110,7 +110,7 @@ public class DocumentService {
         return "document.content:" + documentId;
     }
 
-    static DocumentView view(DocumentMeta d) {
+    public static DocumentView view(DocumentMeta d) {
         return new DocumentView(d.id(), d.caseId(), d.fileName(), d.contentType(), d.sizeBytes(),
                 HexFormat.of().formatHex(d.sha256()), d.uploadedBy(), d.uploadedAt());
     }

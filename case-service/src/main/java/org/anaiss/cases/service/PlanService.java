@@ -101,7 +101,7 @@ public class PlanService {
         return "plan_step.text:" + stepId;
     }
 
-    PlanStepView view(PlanStep s) {
+    public PlanStepView view(PlanStep s) {
         return new PlanStepView(s.id, s.caseId, cipher.openString(s.textKeyId, s.textCiphertext, place(s.id)), s.dueDate,
                 s.status, s.createdAt, s.updatedAt, s.version);
     }

@@ -39,6 +39,7 @@ class CaseAccessTest {
             new Endpoint("list cases", "GET", "/api/cases", Scope.ANY_WORKER, 200),
             new Endpoint("open case", "POST", "/api/cases", Scope.REGION, 201),
             new Endpoint("read case", "GET", "/api/cases/{case}", Scope.TEAM, 200),
+            new Endpoint("read case file", "GET", "/api/cases/{case}/file", Scope.TEAM, 200),
             new Endpoint("change status", "POST", "/api/cases/{case}/status", Scope.TEAM, 200),
             new Endpoint("assign", "PUT", "/api/cases/{case}/assignment", Scope.LEAD, 200),
             new Endpoint("unassign", "DELETE", "/api/cases/{case}/assignment", Scope.LEAD, 200),

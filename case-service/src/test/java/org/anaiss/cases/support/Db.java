@@ -43,6 +43,22 @@ public final class Db {
         }
     }
 
+    /** The first column of every row, as text. */
+    public static java.util.List<String> strings(String sql, Object... args) throws SQLException {
+        try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        }
+    }
+
     public static int update(String sql, Object... args) throws SQLException {
         try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.qute.TemplateData;
 
@@ -45,6 +46,18 @@ public final class Api {
 
         public boolean closed() {
             return "CLOSED".equals(status);
+        }
+    }
+
+    /** A case file in one read (GET /api/cases/{id}/file): one request, one transaction, one batch of audit records. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CaseFile(@JsonProperty("case") Case theCase, List<StatusChange> statusHistory, List<Contact> contacts,
+            List<PlanStep> planSteps, List<Document> documents) {
+        public CaseFile {
+            statusHistory = statusHistory == null ? List.of() : statusHistory;
+            contacts = contacts == null ? List.of() : contacts;
+            planSteps = planSteps == null ? List.of() : planSteps;
+            documents = documents == null ? List.of() : documents;
         }
     }
 

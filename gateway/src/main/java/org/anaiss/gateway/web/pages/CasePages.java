@@ -144,21 +144,18 @@ class CasePages {
             return;
         }
         String token = session.tokens().access();
-        String base = "/api/cases/" + caseId;
-        Future<CaseApi.Result<Api.Case>> theCase = api.get(rc, token, base, null, Api.Case.class);
-        Future<CaseApi.Result<List<Api.StatusChange>>> history = api.list(rc, token, base + "/status-history", Api.StatusChange.class);
-        Future<CaseApi.Result<List<Api.Contact>>> contacts = api.list(rc, token, base + "/contacts", Api.Contact.class);
-        Future<CaseApi.Result<List<Api.PlanStep>>> steps = api.list(rc, token, base + "/plan-steps", Api.PlanStep.class);
-        Future<CaseApi.Result<List<Api.Document>>> documents = api.list(rc, token, base + "/documents", Api.Document.class);
+        // one read of the whole file (one transaction and one batch of audit records in case-service), not five
+        Future<CaseApi.Result<Api.CaseFile>> file = api.get(rc, token, "/api/cases/" + caseId + "/file", null, Api.CaseFile.class);
         Future<CaseApi.Result<List<Api.Staff>>> staff = ctx.teamLead()
                 ? api.list(rc, token, "/api/cases/team/members", Api.Staff.class)
                 : Future.succeededFuture(new CaseApi.Result<>(List.of(), null));
-        Future.join(List.of(theCase, history, contacts, steps, documents, staff)).onComplete(ar -> {
-            if (p.failed(rc, theCase, ctx, "notFound.case")) {
+        Future.join(List.of(file, staff)).onComplete(ar -> {
+            if (p.failed(rc, file, ctx, "notFound.case")) {
                 return;
             }
-            p.render(rc, status, Templates.caseFile(ctx, new Views.CaseFile(theCase.result().value(), Views.HistoryStep.of(listOf(history)),
-                    listOf(contacts), listOf(steps), listOf(documents), listOf(staff))));
+            Api.CaseFile f = file.result().value();
+            p.render(rc, status, Templates.caseFile(ctx, new Views.CaseFile(f.theCase(), Views.HistoryStep.of(f.statusHistory()),
+                    f.contacts(), f.planSteps(), f.documents(), listOf(staff))));
         });
     }
 
