@@ -38,6 +38,10 @@ public class WebPagesBench {
     // a person reads a page before the next one; 0 (default) is a stress test: 16 loops without pause
     // saturate the 2 cores the benchmark shares with the servers, Keycloak and Kafka, and measure queueing
     private static final long THINK_MS = Long.getLong("think.ms", 0);
+    /** Requests slower than this are listed with their time, to tell a server-wide stall from a slow page. */
+    private static final long SLOW_MS = Long.getLong("slow.ms", 100);
+    private static final List<String> SLOW = new CopyOnWriteArrayList<>();
+    private static volatile long START;
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
     private static final Pattern ASSET = Pattern.compile("(?:href|src)=\"(/assets/[^\"]+)\"");
@@ -82,6 +86,12 @@ public class WebPagesBench {
         }
         System.out.printf("think time %d ms; %d pages in %d s (%.0f pages/s); slowest p99 %.1f ms against the 100 ms target; errors: %d%n", THINK_MS, all, measure,
                 all / (double) measure, worstP99, errors.size());
+        if (!SLOW.isEmpty()) {
+            List<String> slow = new ArrayList<>(SLOW);
+            Collections.sort(slow);
+            System.out.printf("%d requests over %d ms (at most 40 listed, by time):%n", slow.size(), SLOW_MS);
+            slow.stream().limit(40).forEach(System.out::println);
+        }
         if (!errors.isEmpty()) {
             System.out.println("first errors: " + errors.subList(0, Math.min(5, errors.size())));
             System.exit(1);
@@ -95,13 +105,23 @@ public class WebPagesBench {
 
     private static void run(HttpClient http, String gateway, List<String> sessions, List<Page> pages, int seconds,
             Map<String, List<Long>> times, List<String> errors) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        START = System.nanoTime();
+        long end = START + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
         for (int u = 0; u < sessions.size(); u++) {
             String cookie = sessions.get(u);
             int offset = u;
             pool.submit(() -> {
                 int i = offset;
+                if (THINK_MS > 0) {
+                    // people do not all click in the same millisecond: each starts somewhere in a think time
+                    // (without this, the 16 first requests of the measure arrive together, a burst of the harness)
+                    try {
+                        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(THINK_MS + 1));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
                 while (System.nanoTime() < end) {
                     Page page = pages.get(i++ % pages.size());
                     HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + page.path())).timeout(Duration.ofSeconds(30))
@@ -110,6 +130,11 @@ public class WebPagesBench {
                     try {
                         HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         long took = System.nanoTime() - t0;
+                        if (times != null && took > TimeUnit.MILLISECONDS.toNanos(SLOW_MS)) {
+                            // when, from the start of the measure, and which page: stalls that hit every page at once
+                            // point at the server as a whole (a pause, a job), not at one page's work
+                            SLOW.add(String.format("  at %6.2f s  %-18s %4d ms", (t0 - START) / 1e9, page.name(), took / 1_000_000));
+                        }
                         if (r.statusCode() != 200) {
                             errors.add(page.name() + ": " + r.statusCode());
                         } else if (times != null) {
