@@ -1,6 +1,7 @@
 package org.anaiss.stats.support;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,19 +12,25 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Releases as case-service publishes them (CloudEvents, structured mode, on stats-aggregates, schema
- * v2), sent with a plain producer to the real broker. Periods are unique per run: past years picked at
- * random far from real data (a period is accepted only once it has ended), never twice in a JVM, so
- * tests share nothing with each other or other runs.
+ * v2), sent with a plain producer to the real broker. Periods are unique: past years picked at random far
+ * from real data (a period is accepted only once it has ended), never twice in a JVM nor one an earlier
+ * run left on the topic, so tests share nothing with each other or other runs.
  */
 public final class Snapshots {
 
@@ -39,13 +46,58 @@ public final class Snapshots {
     private Snapshots() {
     }
 
-    /** A past year no other test of any run is likely to use (1100-1899): its periods have ended. */
+    /**
+     * A past year (1100-1899, its periods have ended) that no test of this run uses and that no earlier run left on the
+     * topic: the service reads stats-aggregates from its beginning into each run's new database, so a year an earlier
+     * run released is not empty here.
+     */
     public static synchronized int uniqueYear() {
+        if (USED.isEmpty()) {
+            Set<Integer> onTheTopic = yearsOnTheTopic();
+            USED.addAll(onTheTopic);
+            System.out.printf("test years: %d of 800 already on %s from earlier runs%n", onTheTopic.size(), TOPIC);
+        }
+        if (USED.size() >= 800) {
+            throw new IllegalStateException("every test year 1100-1899 is on " + TOPIC + " already: recreate the local topic "
+                    + "(deploy/local/infra.sh down kafka, remove its data, up)");
+        }
         int year;
         do {
             year = 1100 + RANDOM.nextInt(800);
         } while (!USED.add(year));
         return year;
+    }
+
+    /** The years of the periods keyed on the topic (producer/measure/GRANULARITY/period), read from its beginning. */
+    private static Set<Integer> yearsOnTheTopic() {
+        Properties p = withAdminCredentials(new Properties());
+        String bootstrap = System.getenv("ANAISS_KAFKA_BOOTSTRAP");
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap == null || bootstrap.isBlank() ? "localhost:9092" : bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Set<Integer> years = new HashSet<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp, Duration.ofSeconds(30)) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read " + TOPIC + " to its end within 60 s");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    String key = r.key();
+                    int slash = key == null ? -1 : key.lastIndexOf('/');
+                    if (slash >= 0 && key.length() >= slash + 5 && key.substring(slash + 1, slash + 5).matches("[0-9]{4}")) {
+                        years.add(Integer.parseInt(key.substring(slash + 1, slash + 5)));
+                    }
+                }
+            }
+        }
+        return years;
     }
 
     public static List<String> dimensionsOf(String measure) {
