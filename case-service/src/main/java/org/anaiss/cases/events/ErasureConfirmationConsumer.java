@@ -1,19 +1,14 @@
 package org.anaiss.cases.events;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.anaiss.cases.service.ErasurePropagation;
+import org.anaiss.platform.kafka.EventPayloads;
+import org.anaiss.platform.kafka.EventPayloads.MalformedEventException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,14 +23,12 @@ import io.smallrye.mutiny.Uni;
 public class ErasureConfirmationConsumer {
 
     private static final Logger LOG = Logger.getLogger(ErasureConfirmationConsumer.class);
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final EventPayloads payloads;
     private final ErasurePropagation erasures;
     private final Counter deadLettered;
 
-    public ErasureConfirmationConsumer(ObjectMapper json, Validator validator, ErasurePropagation erasures, MeterRegistry registry) {
-        this.json = json;
-        this.validator = validator;
+    public ErasureConfirmationConsumer(EventPayloads payloads, ErasurePropagation erasures, MeterRegistry registry) {
+        this.payloads = payloads;
         this.erasures = erasures;
         this.deadLettered = Counter.builder("anaiss.messages.dead.lettered").tag("channel", "erasure-confirmations")
                 .description("Consumed events sent to the dead-letter topic because they could not be read").baseUnit("events")
@@ -47,35 +40,21 @@ public class ErasureConfirmationConsumer {
         ErasureConfirmationEvent event;
         try {
             event = parse(payload);
-        } catch (OfferAcceptedConsumer.MalformedEventException e) {
+        } catch (MalformedEventException e) {
             LOG.warnf("malformed erasure-confirmations event dead-lettered: %s", e.getMessage());
             deadLettered.increment();
             return Uni.createFrom().failure(e);
         }
         return erasures.confirm(event.data())
-                .onFailure(OfferAcceptedConsumer::transientFailure)
+                .onFailure(EventPayloads::transientFailure)
                 .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
                 .replaceWithVoid();
     }
 
     ErasureConfirmationEvent parse(String payload) {
-        if (payload == null || payload.length() > 16_000) {
-            throw new OfferAcceptedConsumer.MalformedEventException("missing or oversized payload");
-        }
-        ErasureConfirmationEvent event;
-        try {
-            event = json.readValue(payload, ErasureConfirmationEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new OfferAcceptedConsumer.MalformedEventException(
-                    "not a valid erasure-confirmations JSON document (" + e.getClass().getSimpleName() + ")");
-        }
-        Set<ConstraintViolation<ErasureConfirmationEvent>> violations = validator.validate(event);
-        if (!violations.isEmpty()) {
-            throw new OfferAcceptedConsumer.MalformedEventException("invalid fields: " + violations.stream()
-                    .map(v -> v.getPropertyPath().toString()).sorted().collect(Collectors.joining(", ")));
-        }
+        ErasureConfirmationEvent event = payloads.read(payload, ErasureConfirmationEvent.class, "erasure-confirmations", 16_000);
         if (!ErasureConfirmationEvent.TYPE.equals(event.type())) {
-            throw new OfferAcceptedConsumer.MalformedEventException("unknown type");
+            throw new MalformedEventException("unknown type");
         }
         return event;
     }

@@ -153,7 +153,7 @@ class OfferAcceptedConsumerTest {
     void aBadNirIsRefusedByBothAndTheReasonQuotesNoValue() {
         String json = event(UUID.randomUUID().toString(), "Durand", "199999999999999", "");
         assertThatThrownBy(() -> consumer.parse(json))
-                .isInstanceOf(OfferAcceptedConsumer.MalformedEventException.class)
+                .isInstanceOf(org.anaiss.platform.kafka.EventPayloads.MalformedEventException.class)
                 .hasMessageContaining("data.person.nir")
                 .hasMessageNotContaining("199999999999999");
     }

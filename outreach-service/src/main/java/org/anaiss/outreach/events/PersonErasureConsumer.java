@@ -1,19 +1,14 @@
 package org.anaiss.outreach.events;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.anaiss.outreach.service.PersonErasureService;
+import org.anaiss.platform.kafka.EventPayloads;
+import org.anaiss.platform.kafka.EventPayloads.MalformedEventException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,14 +24,12 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class PersonErasureConsumer {
 
     private static final Logger LOG = Logger.getLogger(PersonErasureConsumer.class);
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final EventPayloads payloads;
     private final PersonErasureService erasures;
     private final Counter deadLettered;
 
-    public PersonErasureConsumer(ObjectMapper json, Validator validator, PersonErasureService erasures, MeterRegistry registry) {
-        this.json = json;
-        this.validator = validator;
+    public PersonErasureConsumer(EventPayloads payloads, PersonErasureService erasures, MeterRegistry registry) {
+        this.payloads = payloads;
         this.erasures = erasures;
         this.deadLettered = Counter.builder("anaiss.messages.dead.lettered").tag("channel", "person-erasures")
                 .description("Consumed events sent to the dead-letter topic because they could not be read").baseUnit("events")
@@ -48,7 +41,7 @@ public class PersonErasureConsumer {
         PersonErasureEvent event;
         try {
             event = parse(payload);
-        } catch (CaseEventsConsumer.MalformedEventException e) {
+        } catch (MalformedEventException e) {
             LOG.warnf("malformed person-erasures event dead-lettered: %s", e.getMessage());
             deadLettered.increment();
             return Uni.createFrom().failure(e);
@@ -56,27 +49,12 @@ public class PersonErasureConsumer {
         return Uni.createFrom().item(() -> erasures.apply(event))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .invoke(done -> LOG.debugf(done == null ? "erasure %s already applied" : "erasure %s applied", event.data().erasureId()))
-                .onFailure(CaseEventsConsumer::transientFailure)
+                .onFailure(EventPayloads::transientFailure)
                 .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
                 .replaceWithVoid();
     }
 
     PersonErasureEvent parse(String payload) {
-        if (payload == null || payload.length() > 64_000) {
-            throw new CaseEventsConsumer.MalformedEventException("missing or oversized payload");
-        }
-        PersonErasureEvent event;
-        try {
-            event = json.readValue(payload, PersonErasureEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new CaseEventsConsumer.MalformedEventException(
-                    "not a valid person-erasures JSON document (" + e.getClass().getSimpleName() + ")");
-        }
-        Set<ConstraintViolation<PersonErasureEvent>> violations = validator.validate(event);
-        if (!violations.isEmpty()) {
-            throw new CaseEventsConsumer.MalformedEventException("invalid fields: " + violations.stream()
-                    .map(v -> v.getPropertyPath().toString()).sorted().collect(Collectors.joining(", ")));
-        }
-        return event;
+        return payloads.read(payload, PersonErasureEvent.class, "person-erasures", 64_000);
     }
 }
