@@ -90,7 +90,7 @@ public class CampaignService {
         c.region = region;
         c.actionId = request.actionId();
         c.name = request.name().trim();
-        c.signalTypes = Campaign.joinTypes(request.signalTypes());
+        c.signalTypes = Campaign.joinTypes(java.util.Set.copyOf(request.signalTypes()));
         c.windowFrom = request.windowFrom();
         c.windowTo = request.windowTo();
         c.channel = request.channel();

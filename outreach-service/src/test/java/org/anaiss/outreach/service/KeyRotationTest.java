@@ -16,10 +16,12 @@ import java.util.UUID;
 
 import org.anaiss.outreach.rest.PersonKeys;
 import org.anaiss.outreach.support.Db;
+import org.anaiss.outreach.support.IsolatedDatabase;
 import org.anaiss.outreach.support.Nirs;
 import org.anaiss.outreach.support.Tokens;
 import org.anaiss.platform.crypto.CryptoConfig;
 import org.anaiss.platform.crypto.FieldCipher;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,8 +33,8 @@ import io.restassured.http.ContentType;
  * Key rotation (issue 17, item 4), as case-service's KeyRotationTest: rows written under the old key stay
  * readable once a new key is active; the re-encryption moves every encrypted column of the service to the
  * new key (the sealed outbox included), stops after its budget and resumes; afterwards the new key alone
- * opens them. Every test profile knows both keys (application.properties), so what this test re-encrypts
- * in the shared database stays readable by the others.
+ * opens them. In a database of its own: re-keying the shared one left rows that the system tests' services,
+ * who know only the active key, could not open.
  */
 @QuarkusTest
 @TestProfile(KeyRotationTest.NewKeyActive.class)
@@ -43,10 +45,18 @@ class KeyRotationTest {
 
     public static class NewKeyActive implements QuarkusTestProfile {
         @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(IsolatedDatabase.class));
+        }
+
+        @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("anaiss.crypto.keys", OLD + "," + NEW, "anaiss.crypto.active-key", "rot2");
         }
     }
+
+    @ConfigProperty(name = "anaiss.test.database")
+    String database;
 
     static FieldCipher only(String key) {
         return new FieldCipher(new CryptoConfig() {
@@ -67,21 +77,6 @@ class KeyRotationTest {
     @Test
     void everyEncryptedColumnMovesToTheNewKeyResumablyAndStaysReadable() throws Exception {
         FieldCipher before = only(OLD);
-        // StatsExporterTest wrote a one-byte stand-in for the ciphertext in older runs, and CI's database keeps them:
-        // sealed properly now, so the re-encryption meets only real values
-        try (Connection c = Db.connect(); PreparedStatement select = c.prepareStatement(
-                "select id from signal where person_ct is not null and length(person_ct) < 13 and source_system = 'test'")) {
-            List<UUID> stale = new java.util.ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    stale.add((UUID) rs.getObject(1));
-                }
-            }
-            for (UUID id : stale) {
-                insert(c, "update signal set person_ct = ?, person_key_id = 'dev1' where id = ?",
-                        before.seal("{}", "signal:person:" + id).ciphertext(), id);
-            }
-        }
         // written before the rotation, under the old key: a signalled person, an event waiting in the outbox, a mail
         String nir = Nirs.random();
         UUID signal = UUID.randomUUID();
@@ -89,7 +84,7 @@ class KeyRotationTest {
                 + "\"sex\":\"FEMALE\",\"city\":\"Lyon\"}";
         UUID event = UUID.randomUUID();
         UUID mail = UUID.randomUUID();
-        try (Connection c = Db.connect()) {
+        try (Connection c = Db.connect(database)) {
             insert(c, "insert into signal (id, partner, person_key, person_ct, person_key_id, has_email, has_address, region, signal_type, "
                     + "signal_date, source_system, received_at) values (?, 'partner-cpam-rhone', ?, ?, 'dev1', false, false, 'RHONE_ALPES', "
                     + "'OTHER', current_date, 'key-rotation-test', now())", signal, PersonKeys.of(nir),
@@ -127,9 +122,9 @@ class KeyRotationTest {
 
         // the new key alone opens them; the old one no longer does
         FieldCipher after = only(NEW);
-        assertThat(Db.string("select person_key_id from signal where id = ?", signal)).isEqualTo("rot2");
-        assertThat(Db.string("select payload_key from outbox_event where id = ?", event)).isEqualTo("rot2");
-        assertThat(Db.string("select ct_key from mail_message where id = ?", mail)).isEqualTo("rot2");
+        assertThat(string("select person_key_id from signal where id = ?", signal)).isEqualTo("rot2");
+        assertThat(string("select payload_key from outbox_event where id = ?", event)).isEqualTo("rot2");
+        assertThat(string("select ct_key from mail_message where id = ?", mail)).isEqualTo("rot2");
         assertThat(after.openString("rot2", bytes("select person_ct from signal where id = ?", signal), "signal:person:" + signal))
                 .isEqualTo(person);
         assertThat(after.openString("rot2", bytes("select payload_ct from outbox_event where id = ?", event),
@@ -156,8 +151,17 @@ class KeyRotationTest {
         }
     }
 
-    private static byte[] bytes(String sql, UUID id) throws Exception {
-        try (Connection c = Db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+    private String string(String sql, UUID id) throws Exception {
+        try (Connection c = Db.connect(database); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private byte[] bytes(String sql, UUID id) throws Exception {
+        try (Connection c = Db.connect(database); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

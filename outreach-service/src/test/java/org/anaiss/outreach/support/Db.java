@@ -13,9 +13,14 @@ public final class Db {
     }
 
     public static Connection connect() throws SQLException {
+        return connect("outreach");
+    }
+
+    /** The same on another database of the server (an {@link IsolatedDatabase}'s). */
+    public static Connection connect(String database) throws SQLException {
         String host = System.getenv().getOrDefault("ANAISS_PG_HOST", "127.0.0.1");
         String port = System.getenv().getOrDefault("ANAISS_PG_PORT", "5432");
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/outreach", "outreach",
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, "outreach",
                 System.getenv().getOrDefault("ANAISS_OUTREACH_DB_PASSWORD", "outreach-local-only"));
     }
 

@@ -1,6 +1,7 @@
 package org.anaiss.outreach.rest.api;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.anaiss.outreach.domain.Channel;
 import org.anaiss.outreach.domain.SignalType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.UniqueElements;
 
 /**
  * A campaign of the officer's region: whom (signal types, signal dates), how (channel), what (subject
@@ -23,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"name": "Arrêts de plus de 90 jours, novembre", "signalTypes": ["SICK_LEAVE_90_DAYS"], "windowFrom": "2026-11-01", "windowTo": "2026-11-30", "channel": "LETTER", "subject": "Le service social peut vous aider", "template": "Bonjour {firstName},\\nLe service social de l'Assurance Maladie peut vous accompagner. Répondez ici : {answerUrl}", "answerDeadline": "2027-01-31"}""")
 public record CampaignRequest(
         @NotBlank @Size(max = 120) String name,
-        @NotEmpty @Size(max = 5) Set<@NotNull SignalType> signalTypes,
+        // a list checked for repeats, not a Set: a Set would quietly merge repeats that the schema (uniqueItems) rules out
+        @NotEmpty @Size(max = 5) @UniqueElements @Schema(uniqueItems = true) List<@NotNull SignalType> signalTypes,
         @NotNull LocalDate windowFrom,
         @NotNull LocalDate windowTo,
         @NotNull Channel channel,

@@ -1,6 +1,7 @@
 package org.anaiss.outreach.rest.api;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.anaiss.outreach.domain.Channel;
 import org.anaiss.outreach.domain.SignalType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.UniqueElements;
 
 /**
  * Invite signalled people of the action's region (signal types, signal dates) by e-mail or letter.
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "InvitationRequest", example = """
         {"signalTypes": ["SICK_LEAVE_90_DAYS"], "windowFrom": "2026-11-01", "windowTo": "2026-11-30", "channel": "EMAIL", "excludeOpenCases": true, "subject": "Une réunion d'information près de chez vous", "template": "Bonjour {firstName},\\nLe service social vous invite à une réunion : {sessions}\\nPour vous inscrire : {registrationUrl}"}""")
 public record InvitationRequest(
-        @NotEmpty @Size(max = 5) Set<@NotNull SignalType> signalTypes,
+        // a list checked for repeats, not a Set: a Set would quietly merge repeats that the schema (uniqueItems) rules out
+        @NotEmpty @Size(max = 5) @UniqueElements @Schema(uniqueItems = true) List<@NotNull SignalType> signalTypes,
         @NotNull LocalDate windowFrom,
         @NotNull LocalDate windowTo,
         @NotNull Channel channel,
