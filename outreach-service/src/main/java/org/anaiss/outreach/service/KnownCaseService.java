@@ -3,6 +3,7 @@ package org.anaiss.outreach.service;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.anaiss.outreach.domain.KnownCase;
 import org.anaiss.outreach.domain.Objection;
@@ -42,7 +43,9 @@ public class KnownCaseService {
             // an objection recorded in case-service (DPO): honoured here like any other
             Uni<Void> effect = event.isObjection() ? objections.record(data.personKey(), Objection.CASE_SERVICE)
                     : data.personKey() == null ? Uni.createFrom().voidItem()
-                    : KnownCase.<KnownCase>findById(data.caseId()).chain(known -> {
+                    // locked: an erasure applied meanwhile (another topic, another thread) unlinks this row; read
+                    // unlocked, this event's write would put the erased person's key back (ErasureReachesOutreachIT)
+                    : KnownCase.<KnownCase>findById(data.caseId(), LockModeType.PESSIMISTIC_WRITE).chain(known -> {
                         if (known == null) {
                             KnownCase created = new KnownCase();
                             created.caseId = data.caseId();
