@@ -55,8 +55,9 @@ class ErasureReachesOutreachIT {
         String caseId = given().auth().oauth2(alice).contentType(ContentType.JSON)
                 .body(Map.of("personId", personId, "theme", "JOB_RETENTION", "origin", "SELF"))
                 .post("/api/cases").then().statusCode(201).extract().path("id");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> count("select count(*) from known_case where case_id = ?::uuid and person_key = ?", caseId, key) == 1);
+        Suite.get().explainTimeout(() -> await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> count("select count(*) from known_case where case_id = ?::uuid and person_key = ?", caseId, key) == 1),
+                Suite.Service.OUTREACH, Suite.Service.CASES);
         String request = given().auth().oauth2(jules).contentType(ContentType.JSON)
                 .body(Map.of("personId", personId, "kind", "ERASURE", "channel", "LETTER", "receivedAt", Instant.now().toString()))
                 .post("/api/cases/dpo/requests").then().statusCode(201).extract().path("id");

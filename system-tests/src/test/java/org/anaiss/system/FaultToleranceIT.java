@@ -156,8 +156,9 @@ class FaultToleranceIT {
         assertThat(missing("cases", "select id from support_case where id = any(?)", cases)).isEmpty();
         assertThat(missing("cases", "select id from contact where id = any(?)", load.contacts)).isEmpty();
         assertThat(missing("outreach", "select id from signal where id = any(?)", load.signals)).isEmpty();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> missing("outreach", "select case_id from known_case where case_id = any(?)", cases).isEmpty());
+        suite.explainTimeout(() -> await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> missing("outreach", "select case_id from known_case where case_id = any(?)", cases).isEmpty()),
+                Suite.Service.OUTREACH, Suite.Service.CASES);
         // exactly once in effect: one known case per case (the key), one processed event per CaseOpened
         assertThat(count("outreach", "select count(*) from known_case where case_id = any(?)", cases)).isEqualTo(cases.size());
 

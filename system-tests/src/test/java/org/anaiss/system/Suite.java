@@ -73,6 +73,42 @@ public final class Suite {
         return root.resolve("system-tests/target/suite-logs/" + service.module + ".log");
     }
 
+    /**
+     * The last distinct warnings and errors of a service's log (their messages only, which never hold personal data),
+     * for a failure to say what the service saw: a CI run keeps only the test output.
+     */
+    public String recentWarnings(Service service, int max) {
+        java.util.regex.Pattern message = java.util.regex.Pattern.compile("\"level\":\"(WARN|ERROR)\".*?\"message\":\"((?:[^\"\\\\]|\\\\.){0,300})");
+        java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+        try (var lines = Files.lines(log(service))) {
+            lines.forEach(line -> {
+                java.util.regex.Matcher m = message.matcher(line);
+                if (m.find()) {
+                    String text = m.group(1) + " " + m.group(2).replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>").replaceAll("\\d+", "N");
+                    seen.remove(text);
+                    seen.add(text);
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return service.module + ": log unreadable (" + e.getClass().getSimpleName() + ")";
+        }
+        List<String> all = List.copyOf(seen);
+        return service.module + ", last warnings:\n  " + String.join("\n  ", all.subList(Math.max(0, all.size() - max), all.size()));
+    }
+
+    /** Runs an await; on timeout, fails with what these services last warned of. */
+    public void explainTimeout(Runnable await, Service... services) {
+        try {
+            await.run();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            StringBuilder why = new StringBuilder(String.valueOf(e.getMessage()));
+            for (Service service : services) {
+                why.append('\n').append(recentWarnings(service, 15));
+            }
+            throw new AssertionError(why.toString(), e);
+        }
+    }
+
     /** The port of a service's second instance ({@link #startReplica}): 10 above the first. */
     public int replicaPort(Service service) {
         return port(service) + 10;

@@ -165,5 +165,13 @@ public interface CaseConfig {
         /** Consecutive failures of the same chunk after which a job is marked FAILED instead of retried. */
         @WithDefault("3")
         int maxAttempts();
+
+        /**
+         * The longest a synchronous verification (GET .../audit/verification) may run in the database; past it the
+         * request is refused (422 verification-too-long) and the DPO told to use a background job. Below the
+         * gateway's response timeout (15 s), so the answer says what to do instead of "the service did not answer".
+         */
+        @WithDefault("10s")
+        java.time.Duration requestBudget();
     }
 }

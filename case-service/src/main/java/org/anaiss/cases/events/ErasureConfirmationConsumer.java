@@ -1,7 +1,5 @@
 package org.anaiss.cases.events;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.cases.service.ErasurePropagation;
@@ -45,9 +43,7 @@ public class ErasureConfirmationConsumer {
             deadLettered.increment();
             return Uni.createFrom().failure(e);
         }
-        return erasures.confirm(event.data())
-                .onFailure(EventPayloads::transientFailure)
-                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+        return EventPayloads.retryWhileTransient(erasures.confirm(event.data()), "erasure-confirmations")
                 .replaceWithVoid();
     }
 

@@ -1,7 +1,5 @@
 package org.anaiss.cases.events;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.cases.service.OfferIntakeService;
@@ -42,9 +40,7 @@ public class OfferAcceptedConsumer {
             deadLetters.offerAccepted();
             return Uni.createFrom().failure(e);
         }
-        return intake.accept(event, EventPayloads.traceparent(metadata))
-                .onFailure(EventPayloads::transientFailure)
-                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+        return EventPayloads.retryWhileTransient(intake.accept(event, EventPayloads.traceparent(metadata)), "offer-accepted")
                 .invoke(caseId -> {
                     if (caseId == null) {
                         LOG.debugf("offer-accepted %s already applied", event.id());

@@ -85,7 +85,12 @@ public class AuditResource {
     @Operation(summary = "Recompute the hash chains of the audit trail", description = "Checks every record written in the period "
             + "[from, to) (default: the last 31 days), each against its own content and its predecessor in its chain, even one "
             + "written before the period; and the head of every chain. intact=false names the first record that does not match. "
-            + "A whole year of a busy service takes minutes: verify it month by month.")
+            + "A whole year of a busy service takes minutes: verify it month by month, or in the background.")
+    @APIResponse(responseCode = "200", description = "The figures of the verification",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditVerification.class)))
+    @APIResponse(responseCode = "400", description = "Invalid period")
+    @APIResponse(responseCode = "422", description = "The period takes longer to verify than a request may (10 s): start a "
+            + "background verification of it (POST /api/cases/audit/verifications) or verify a shorter period")
     public Uni<AuditVerification> verify(
             @Parameter(description = "ISO-8601 instant, inclusive; default 31 days before 'to'") @QueryParam("from") Instant from,
             @Parameter(description = "ISO-8601 instant, exclusive; default now") @QueryParam("to") Instant to) {

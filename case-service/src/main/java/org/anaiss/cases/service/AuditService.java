@@ -1,5 +1,6 @@
 package org.anaiss.cases.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.anaiss.cases.config.CaseConfig;
 import org.anaiss.platform.audit.AuditJob;
 import org.anaiss.platform.audit.AuditLayout;
 import org.anaiss.platform.audit.AuditQuery;
@@ -30,11 +32,13 @@ public class AuditService {
     private final AuditLayout layout;
     private final AuditReader reader;
     private final AuditVerificationJobs jobs;
+    private final Duration verificationBudget;
 
-    public AuditService(AuditLayout layout, AuditReader reader, AuditVerificationJobs jobs) {
+    public AuditService(AuditLayout layout, AuditReader reader, AuditVerificationJobs jobs, CaseConfig config) {
         this.layout = layout;
         this.reader = reader;
         this.jobs = jobs;
+        this.verificationBudget = config.auditVerification().requestBudget();
     }
 
     /**
@@ -59,7 +63,7 @@ public class AuditService {
     }
 
     public Uni<AuditVerification> verify(Instant from, Instant to) {
-        return reader.verify(from, to);
+        return reader.verify(from, to, verificationBudget);
     }
 
     public Uni<AuditVerificationJobView> startVerification(Instant from, Instant to) {

@@ -43,6 +43,7 @@ import io.restassured.path.json.JsonPath;
 class AuditVerificationJobTest {
 
     static final int CHUNK = 3;
+    static final int BUDGET_SECONDS = 2;
     static final String JOBS = "/api/cases/audit/verifications";
 
     public static class SmallChunks implements QuarkusTestProfile {
@@ -55,6 +56,7 @@ class AuditVerificationJobTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("anaiss.cases.audit-verification.chunk-size", String.valueOf(CHUNK),
                     "anaiss.cases.audit-verification.interval", "1s",
+                    "anaiss.cases.audit-verification.request-budget", BUDGET_SECONDS + "s",
                     // nothing else writes meanwhile
                     "anaiss.cases.retention.cron", "off", "anaiss.cases.stats.interval", "off");
         }
@@ -274,6 +276,30 @@ class AuditVerificationJobTest {
         }
         assertThat(single("select count(*) from audit_verification_job where state = 'RUNNING' and id <> ?", first)).isZero();
         assertThat(awaitFinished(first.toString()).getString("state")).isEqualTo("DONE");
+    }
+
+    @Test
+    void aSynchronousVerificationLongerThanItsBudgetIsRefusedWithTheWayToABackgroundOne() throws Exception {
+        writeAuditRecords(1);
+        // the chain heads locked for longer than the budget: the verification cannot finish in time
+        try (Connection c = IsolatedDatabase.superuser(database)) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute("lock table audit_chain_head in access exclusive mode");
+            }
+            long t0 = System.nanoTime();
+            var answer = given().auth().oauth2(dpo()).get("/api/cases/audit/verification").then().extract();
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            c.rollback();
+            assertThat(answer.statusCode()).isEqualTo(422);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.<String>path("type")).endsWith("/verification-too-long");
+            assertThat(answer.<String>path("detail")).contains("background", "audit/verifications");
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(BUDGET_SECONDS)).isLessThan(Duration.ofSeconds(BUDGET_SECONDS + 8));
+        }
+        // the budget was this request's only: the next verification runs to its end
+        given().auth().oauth2(dpo()).get("/api/cases/audit/verification").then().statusCode(200)
+                .body("recordsChecked", org.hamcrest.Matchers.greaterThan(0));
     }
 
     @Test

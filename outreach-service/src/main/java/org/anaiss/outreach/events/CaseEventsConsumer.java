@@ -1,7 +1,5 @@
 package org.anaiss.outreach.events;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.service.KnownCaseService;
@@ -42,11 +40,9 @@ public class CaseEventsConsumer {
             deadLetters.caseEvents();
             return Uni.createFrom().failure(e);
         }
-        return knownCases.apply(event)
-                // applied meanwhile by another instance (redelivery during a rebalance): nothing left to do
-                .onFailure(SqlStates::isUniqueViolation).recoverWithItem(false)
-                .onFailure(EventPayloads::transientFailure)
-                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+        // applied meanwhile by another instance (redelivery during a rebalance): nothing left to do
+        return EventPayloads.retryWhileTransient(knownCases.apply(event).onFailure(SqlStates::isUniqueViolation).recoverWithItem(false),
+                "case-events")
                 .replaceWithVoid();
     }
 

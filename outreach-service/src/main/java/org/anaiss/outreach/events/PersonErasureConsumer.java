@@ -1,7 +1,5 @@
 package org.anaiss.outreach.events;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.service.PersonErasureService;
@@ -46,11 +44,9 @@ public class PersonErasureConsumer {
             deadLettered.increment();
             return Uni.createFrom().failure(e);
         }
-        return Uni.createFrom().item(() -> erasures.apply(event))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        return EventPayloads.retryWhileTransient(Uni.createFrom().item(() -> erasures.apply(event))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()), "person-erasures")
                 .invoke(done -> LOG.debugf(done == null ? "erasure %s already applied" : "erasure %s applied", event.data().erasureId()))
-                .onFailure(EventPayloads::transientFailure)
-                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
                 .replaceWithVoid();
     }
 

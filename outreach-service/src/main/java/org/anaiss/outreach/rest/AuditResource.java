@@ -93,6 +93,11 @@ public class AuditResource {
     @Path("/verification")
     @RolesAllowed(DPO)
     @Operation(summary = "Recompute the hash chains of the audit trail over [from, to) (default: the last 31 days)")
+    @APIResponse(responseCode = "200", description = "The figures of the verification",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditVerification.class)))
+    @APIResponse(responseCode = "400", description = "Invalid period")
+    @APIResponse(responseCode = "422", description = "The period takes longer to verify than a request may (10 s): start a "
+            + "background verification of it (POST /api/outreach/audit/verifications) or verify a shorter period")
     public Uni<AuditVerification> verify(
             @Parameter(description = "ISO-8601 instant, inclusive; default 31 days before 'to'") @QueryParam("from") Instant from,
             @Parameter(description = "ISO-8601 instant, exclusive; default now") @QueryParam("to") Instant to) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.platform.problem.ProblemException;
+import org.anaiss.platform.problem.SqlStates;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,6 +31,11 @@ public class AuditReader {
 
     /** The default period of a verification: a synchronous request must end in bounded time. */
     public static final Duration DEFAULT_VERIFICATION_PERIOD = Duration.ofDays(31);
+    /**
+     * The longest a synchronous verification may run in the database, below the gateway's 15 s: past it the DPO is
+     * told to start a background verification (or take a shorter period), rather than receiving a 504 that says nothing.
+     */
+    public static final Duration VERIFICATION_BUDGET = Duration.ofSeconds(10);
 
     private final AuditLayout layout;
     private final ObjectMapper json;
@@ -149,6 +155,14 @@ public class AuditReader {
      * and checks the chain heads against the records they name.
      */
     public Uni<AuditVerification> verify(Instant from, Instant to) {
+        return verify(from, to, VERIFICATION_BUDGET);
+    }
+
+    /**
+     * The same within {@code budget}: a verification that would take longer (a period too large, or the database
+     * too busy) is stopped and refused with 422 verification-too-long, which names the background job.
+     */
+    public Uni<AuditVerification> verify(Instant from, Instant to, Duration budget) {
         Period period;
         try {
             period = verificationPeriod(from, to, clock);
@@ -163,11 +177,25 @@ public class AuditReader {
                        (select min(seq) from checked where not (content_ok and link_ok)),
                        (select count(*) from checked where not (content_ok and link_ok)) + (select broken_heads from heads)
                 """;
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
-                .setParameter("from", period.from()).setParameter("to", period.to()).getSingleResult()))
+        // statement_timeout for this transaction only (set_config(..., true)); the whole query counts, lock waits included
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("select set_config('statement_timeout', :ms, true)", String.class)
+                .setParameter("ms", Long.toString(Math.max(1, budget.toMillis()))).getSingleResult()
+                .chain(() -> session.createNativeQuery(sql, Object[].class)
+                        .setParameter("from", period.from()).setParameter("to", period.to()).getSingleResult())))
+                .onFailure(e -> SqlStates.find(e, QUERY_CANCELED) != null).transform(e -> tooLong(budget))
                 .map(row -> {
                     long broken = Rows.longValue(row[2]);
                     return new AuditVerification(broken == 0, Rows.longValue(row[0]), Rows.longOrNull(row[1]), broken, clock.instant());
                 });
+    }
+
+    /** SQL state of a statement stopped by statement_timeout. */
+    private static final String QUERY_CANCELED = "57014";
+
+    private static ProblemException tooLong(Duration budget) {
+        return new ProblemException(422, "verification-too-long", "Verification too long for a request",
+                "Verifying this period takes longer than a request may (" + budget.toSeconds() + " s): start a background "
+                        + "verification of the same period (POST .../audit/verifications), or verify a shorter period.", null);
     }
 }

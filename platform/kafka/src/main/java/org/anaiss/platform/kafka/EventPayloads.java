@@ -1,6 +1,7 @@
 package org.anaiss.platform.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -11,10 +12,12 @@ import jakarta.validation.Validator;
 
 import org.anaiss.platform.problem.SqlStates;
 import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
@@ -26,6 +29,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 @ApplicationScoped
 public class EventPayloads {
 
+    private static final Logger LOG = Logger.getLogger(EventPayloads.class);
     private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private final ObjectMapper json;
     private final Validator validator;
@@ -65,6 +69,19 @@ public class EventPayloads {
             return false;
         }
         return SqlStates.findClass(t, "22", "23") == null;
+    }
+
+    /**
+     * Applies an event, trying again while its failure is {@linkplain #transientFailure transient} (backoff from
+     * 0.5 s to 30 s, for as long as it takes: an outage of the database loses nothing), with one warning per attempt
+     * naming the channel and the failure's type only (its message could quote a value). Other failures pass through,
+     * for the channel's dead-letter topic.
+     */
+    public static <T> Uni<T> retryWhileTransient(Uni<T> apply, String channel) {
+        return apply.onFailure(EventPayloads::transientFailure)
+                .invoke(e -> LOG.warnf("%s: event not applied yet (%s), trying again", channel, e.getClass().getSimpleName()))
+                .onFailure(EventPayloads::transientFailure)
+                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely();
     }
 
     /** The W3C trace context the record carried, if well formed; null otherwise. */
