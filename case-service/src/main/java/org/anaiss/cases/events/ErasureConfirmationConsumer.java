@@ -3,13 +3,11 @@ package org.anaiss.cases.events;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.cases.service.ErasurePropagation;
+import org.anaiss.platform.kafka.DeadLetters;
 import org.anaiss.platform.kafka.EventPayloads;
 import org.anaiss.platform.kafka.EventPayloads.MalformedEventException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,17 +18,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ErasureConfirmationConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ErasureConfirmationConsumer.class);
     private final EventPayloads payloads;
     private final ErasurePropagation erasures;
-    private final Counter deadLettered;
+    private final DeadLetters deadLetters;
 
-    public ErasureConfirmationConsumer(EventPayloads payloads, ErasurePropagation erasures, MeterRegistry registry) {
+    public ErasureConfirmationConsumer(EventPayloads payloads, ErasurePropagation erasures, DeadLetters deadLetters) {
         this.payloads = payloads;
         this.erasures = erasures;
-        this.deadLettered = Counter.builder("anaiss.messages.dead.lettered").tag("channel", "erasure-confirmations")
-                .description("Consumed events sent to the dead-letter topic because they could not be read").baseUnit("events")
-                .register(registry);
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("erasure-confirmations")
@@ -39,9 +34,7 @@ public class ErasureConfirmationConsumer {
         try {
             event = parse(payload);
         } catch (MalformedEventException e) {
-            LOG.warnf("malformed erasure-confirmations event dead-lettered: %s", e.getMessage());
-            deadLettered.increment();
-            return Uni.createFrom().failure(e);
+            return deadLetters.send("erasure-confirmations", e);
         }
         return EventPayloads.retryWhileTransient(erasures.confirm(event.data()), "erasure-confirmations")
                 .replaceWithVoid();

@@ -3,6 +3,7 @@ package org.anaiss.cases.events;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.cases.service.OfferIntakeService;
+import org.anaiss.platform.kafka.DeadLetters;
 import org.anaiss.platform.kafka.EventPayloads;
 import org.anaiss.platform.kafka.EventPayloads.MalformedEventException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -36,9 +37,7 @@ public class OfferAcceptedConsumer {
         try {
             event = parse(payload);
         } catch (MalformedEventException e) {
-            LOG.warnf("malformed offer-accepted event dead-lettered: %s", e.getMessage());
-            deadLetters.offerAccepted();
-            return Uni.createFrom().failure(e);
+            return deadLetters.send("offer-accepted", e);
         }
         return EventPayloads.retryWhileTransient(intake.accept(event, EventPayloads.traceparent(metadata)), "offer-accepted")
                 .invoke(caseId -> {

@@ -3,11 +3,11 @@ package org.anaiss.outreach.events;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.service.KnownCaseService;
+import org.anaiss.platform.kafka.DeadLetters;
 import org.anaiss.platform.kafka.EventPayloads;
 import org.anaiss.platform.kafka.EventPayloads.MalformedEventException;
 import org.anaiss.platform.problem.SqlStates;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
@@ -18,7 +18,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CaseEventsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(CaseEventsConsumer.class);
     private final EventPayloads payloads;
     private final KnownCaseService knownCases;
 
@@ -36,9 +35,7 @@ public class CaseEventsConsumer {
         try {
             event = parse(payload);
         } catch (MalformedEventException e) {
-            LOG.warnf("malformed case-events event dead-lettered: %s", e.getMessage());
-            deadLetters.caseEvents();
-            return Uni.createFrom().failure(e);
+            return deadLetters.send("case-events", e);
         }
         // applied meanwhile by another instance (redelivery during a rebalance): nothing left to do
         return EventPayloads.retryWhileTransient(knownCases.apply(event).onFailure(SqlStates::isUniqueViolation).recoverWithItem(false),

@@ -3,13 +3,12 @@ package org.anaiss.outreach.events;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.service.PersonErasureService;
+import org.anaiss.platform.kafka.DeadLetters;
 import org.anaiss.platform.kafka.EventPayloads;
 import org.anaiss.platform.kafka.EventPayloads.MalformedEventException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -24,14 +23,12 @@ public class PersonErasureConsumer {
     private static final Logger LOG = Logger.getLogger(PersonErasureConsumer.class);
     private final EventPayloads payloads;
     private final PersonErasureService erasures;
-    private final Counter deadLettered;
+    private final DeadLetters deadLetters;
 
-    public PersonErasureConsumer(EventPayloads payloads, PersonErasureService erasures, MeterRegistry registry) {
+    public PersonErasureConsumer(EventPayloads payloads, PersonErasureService erasures, DeadLetters deadLetters) {
         this.payloads = payloads;
         this.erasures = erasures;
-        this.deadLettered = Counter.builder("anaiss.messages.dead.lettered").tag("channel", "person-erasures")
-                .description("Consumed events sent to the dead-letter topic because they could not be read").baseUnit("events")
-                .register(registry);
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("person-erasures")
@@ -40,9 +37,7 @@ public class PersonErasureConsumer {
         try {
             event = parse(payload);
         } catch (MalformedEventException e) {
-            LOG.warnf("malformed person-erasures event dead-lettered: %s", e.getMessage());
-            deadLettered.increment();
-            return Uni.createFrom().failure(e);
+            return deadLetters.send("person-erasures", e);
         }
         return EventPayloads.retryWhileTransient(Uni.createFrom().item(() -> erasures.apply(event))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()), "person-erasures")
