@@ -3,11 +3,11 @@ package org.anaiss.outreach.service;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.anaiss.outreach.domain.KnownCase;
 import org.anaiss.outreach.domain.Objection;
 import org.anaiss.outreach.events.CaseEvent;
+import org.anaiss.outreach.repository.KnownCaseRepository;
 import org.anaiss.platform.outbox.ProcessedEvents;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -25,11 +25,13 @@ public class KnownCaseService {
     private final Clock clock;
     private final ObjectionService objections;
     private final ProcessedEvents processed;
+    private final KnownCaseRepository knownCases;
 
-    public KnownCaseService(Clock clock, ObjectionService objections, ProcessedEvents processed) {
+    public KnownCaseService(Clock clock, ObjectionService objections, ProcessedEvents processed, KnownCaseRepository knownCases) {
         this.clock = clock;
         this.processed = processed;
         this.objections = objections;
+        this.knownCases = knownCases;
     }
 
     /** @return true when applied, false when the event had already been applied */
@@ -45,7 +47,7 @@ public class KnownCaseService {
                     : data.personKey() == null ? Uni.createFrom().voidItem()
                     // locked: an erasure applied meanwhile (another topic, another thread) unlinks this row; read
                     // unlocked, this event's write would put the erased person's key back (ErasureReachesOutreachIT)
-                    : KnownCase.<KnownCase>findById(data.caseId(), LockModeType.PESSIMISTIC_WRITE).chain(known -> {
+                    : knownCases.findForUpdate(data.caseId()).chain(known -> {
                         if (known == null) {
                             KnownCase created = new KnownCase();
                             created.caseId = data.caseId();
@@ -53,7 +55,7 @@ public class KnownCaseService {
                             created.region = data.region();
                             created.status = data.status();
                             created.updatedAt = data.occurredAt();
-                            return created.persist().replaceWithVoid();
+                            return knownCases.persist(created).replaceWithVoid();
                         }
                         if (!known.updatedAt.isAfter(data.occurredAt())) {
                             known.status = data.status();
@@ -64,10 +66,5 @@ public class KnownCaseService {
                     });
             return effect.chain(() -> processed.record(event.id(), CONSUMER, clock.instant())).replaceWith(true);
         });
-    }
-
-    /** Whether the person (by key) has a case that is not closed. */
-    public Uni<Boolean> hasOpenCase(String personKey) {
-        return KnownCase.count("personKey = ?1 and status <> 'CLOSED'", personKey).map(n -> n > 0);
     }
 }
