@@ -24,6 +24,8 @@ import org.anaiss.cases.service.AuditService;
 import org.anaiss.cases.service.AuditVerificationJobView;
 import org.anaiss.platform.audit.AuditVerification;
 import org.anaiss.platform.problem.Params;
+import org.anaiss.platform.caller.RequestCaller;
+import org.anaiss.cases.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,9 +50,9 @@ public class AuditResource {
     private static final int MAX_LIMIT = 1000;
     private static final int MAX_JOBS = 100;
     private final AuditService audit;
-    private final CurrentCaller caller;
+    private final RequestCaller caller;
 
-    public AuditResource(AuditService audit, CurrentCaller caller) {
+    public AuditResource(AuditService audit, RequestCaller caller) {
         this.audit = audit;
         this.caller = caller;
     }
@@ -75,7 +77,7 @@ public class AuditResource {
             @QueryParam("incident") String incident,
             @Parameter(description = "the last seq received (paging); default 0") @QueryParam("afterSeq") @Min(0) Long afterSeq,
             @Parameter(description = "default 200") @QueryParam("limit") @Min(1) @Max(MAX_LIMIT) Integer limit) {
-        return audit.read(caller.get(), caseId, personId, from, to, actor, reason, incident,
+        return audit.read(Caller.of(caller.claims()), caseId, personId, from, to, actor, reason, incident,
                 afterSeq == null ? 0 : afterSeq, limit == null ? 200 : limit);
     }
 

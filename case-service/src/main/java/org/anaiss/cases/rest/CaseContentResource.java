@@ -27,6 +27,8 @@ import org.anaiss.cases.rest.api.PlanStepView;
 import org.anaiss.cases.service.ContactService;
 import org.anaiss.cases.service.DocumentService;
 import org.anaiss.cases.service.PlanService;
+import org.anaiss.platform.caller.RequestCaller;
+import org.anaiss.cases.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,9 +47,9 @@ public class CaseContentResource {
     private final ContactService contacts;
     private final PlanService plan;
     private final DocumentService documents;
-    private final CurrentCaller caller;
+    private final RequestCaller caller;
 
-    public CaseContentResource(ContactService contacts, PlanService plan, DocumentService documents, CurrentCaller caller) {
+    public CaseContentResource(ContactService contacts, PlanService plan, DocumentService documents, RequestCaller caller) {
         this.contacts = contacts;
         this.plan = plan;
         this.documents = documents;
@@ -59,7 +61,7 @@ public class CaseContentResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Contacts with the person, newest first")
     public Uni<List<ContactView>> contacts(@PathParam("caseId") UUID caseId) {
-        return contacts.list(caller.get(), caseId);
+        return contacts.list(Caller.of(caller.claims()), caseId);
     }
 
     @POST
@@ -69,7 +71,7 @@ public class CaseContentResource {
     @Operation(summary = "Record a contact (interview, call, home visit, video, letter)")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Uni<Response> addContact(@PathParam("caseId") UUID caseId, @Valid @NotNull ContactRequest request) {
-        return contacts.add(caller.get(), caseId, request)
+        return contacts.add(Caller.of(caller.claims()), caseId, request)
                 .map(c -> Response.created(URI.create("/api/cases/" + caseId + "/contacts/" + c.id())).entity(c).build());
     }
 
@@ -78,7 +80,7 @@ public class CaseContentResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "The support plan agreed with the person")
     public Uni<List<PlanStepView>> planSteps(@PathParam("caseId") UUID caseId) {
-        return plan.list(caller.get(), caseId);
+        return plan.list(Caller.of(caller.claims()), caseId);
     }
 
     @POST
@@ -88,7 +90,7 @@ public class CaseContentResource {
     @Operation(summary = "Add a step to the support plan")
     @APIResponse(responseCode = "201", description = "Added")
     public Uni<Response> addPlanStep(@PathParam("caseId") UUID caseId, @Valid @NotNull PlanStepRequest request) {
-        return plan.add(caller.get(), caseId, request)
+        return plan.add(Caller.of(caller.claims()), caseId, request)
                 .map(s -> Response.created(URI.create("/api/cases/" + caseId + "/plan-steps/" + s.id())).entity(s).build());
     }
 
@@ -99,7 +101,7 @@ public class CaseContentResource {
     @Operation(summary = "Change a step (text, due date, PLANNED/DONE/CANCELLED)", description = "'version' is required; 409 if it changed meanwhile.")
     public Uni<PlanStepView> updatePlanStep(@PathParam("caseId") UUID caseId, @PathParam("stepId") UUID stepId,
             @Valid @NotNull PlanStepRequest request) {
-        return plan.update(caller.get(), caseId, stepId, request);
+        return plan.update(Caller.of(caller.claims()), caseId, stepId, request);
     }
 
     @GET
@@ -107,7 +109,7 @@ public class CaseContentResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Documents attached to the case (metadata)")
     public Uni<List<DocumentView>> documents(@PathParam("caseId") UUID caseId) {
-        return documents.list(caller.get(), caseId);
+        return documents.list(Caller.of(caller.claims()), caseId);
     }
 
     @POST
@@ -122,7 +124,7 @@ public class CaseContentResource {
     @APIResponse(responseCode = "415", description = "Type not accepted, or bytes not of the declared type")
     public Uni<Response> upload(@PathParam("caseId") UUID caseId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("Content-Disposition") String disposition, byte[] content) {
-        return documents.upload(caller.get(), caseId, contentType, ContentDisposition.fileName(disposition), content)
+        return documents.upload(Caller.of(caller.claims()), caseId, contentType, ContentDisposition.fileName(disposition), content)
                 .map(d -> Response.created(URI.create("/api/cases/" + caseId + "/documents/" + d.id())).entity(d).build());
     }
 
@@ -132,7 +134,7 @@ public class CaseContentResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Download a document")
     public Uni<Response> download(@PathParam("caseId") UUID caseId, @PathParam("documentId") UUID documentId) {
-        return documents.download(caller.get(), caseId, documentId)
+        return documents.download(Caller.of(caller.claims()), caseId, documentId)
                 .map(d -> Response.ok(d.content(), d.meta().contentType())
                         .header("Content-Disposition", ContentDisposition.attachment(d.meta().fileName()))
                         .header("X-Content-Type-Options", "nosniff")

@@ -16,6 +16,8 @@ import org.anaiss.cases.service.CaseService;
 import org.anaiss.cases.service.ContactService;
 import org.anaiss.cases.service.DocumentService;
 import org.anaiss.cases.service.PlanService;
+import org.anaiss.platform.caller.RequestCaller;
+import org.anaiss.cases.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,10 +35,10 @@ public class CaseFileResource {
     private final CaseService cases;
     private final ContactService contacts;
     private final PlanService plan;
-    private final CurrentCaller caller;
+    private final RequestCaller caller;
 
     public CaseFileResource(CaseFileService files, CaseService cases, ContactService contacts, PlanService plan,
-            CurrentCaller caller) {
+            RequestCaller caller) {
         this.files = files;
         this.cases = cases;
         this.contacts = contacts;
@@ -49,7 +51,7 @@ public class CaseFileResource {
     @Operation(summary = "A case file in one read: the case, its status history, contacts, plan steps and documents",
             description = "The same content and the same audit records as the five separate reads, in one transaction.")
     public Uni<CaseFileView> file(@PathParam("caseId") UUID caseId) {
-        return files.read(caller.get(), caseId).map(f -> new CaseFileView(cases.view(f.supportCase()),
+        return files.read(Caller.of(caller.claims()), caseId).map(f -> new CaseFileView(cases.view(f.supportCase()),
                 f.history().stream().map(h -> new StatusChangeView(h.status, h.closureReason, h.changedOn)).toList(),
                 f.contacts().stream().map(contacts::view).toList(), f.planSteps().stream().map(plan::view).toList(),
                 f.documents().stream().map(DocumentService::view).toList()));

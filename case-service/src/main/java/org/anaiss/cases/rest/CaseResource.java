@@ -37,6 +37,8 @@ import org.anaiss.cases.rest.api.StatusChangeView;
 import org.anaiss.cases.service.CaseService;
 import org.anaiss.platform.problem.Params;
 import org.anaiss.platform.problem.ProblemException;
+import org.anaiss.platform.caller.RequestCaller;
+import org.anaiss.cases.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,10 +55,10 @@ import io.smallrye.mutiny.Uni;
 public class CaseResource {
 
     private final CaseService cases;
-    private final CurrentCaller caller;
+    private final RequestCaller caller;
     private final CaseConfig config;
 
-    public CaseResource(CaseService cases, CurrentCaller caller, CaseConfig config) {
+    public CaseResource(CaseService cases, RequestCaller caller, CaseConfig config) {
         this.cases = cases;
         this.caller = caller;
         this.config = config;
@@ -87,10 +89,10 @@ public class CaseResource {
             sortField = parts[0].trim();
             ascending = parts.length == 2 && parts[1].trim().equals("asc");
         }
-        CaseQuery query = new CaseQuery(status, theme, Boolean.TRUE.equals(mine) ? caller.get().username() : null,
+        CaseQuery query = new CaseQuery(status, theme, Boolean.TRUE.equals(mine) ? Caller.of(caller.claims()).username() : null,
                 Boolean.TRUE.equals(unassigned), personId, updatedSince, sortField, ascending,
                 page == null ? 0 : page, Params.pageSize(size, 20, config.lists().maxPageSize()));
-        return cases.list(caller.get(), query);
+        return cases.list(Caller.of(caller.claims()), query);
     }
 
     @POST
@@ -98,7 +100,7 @@ public class CaseResource {
     @Operation(summary = "Open a case for a person of the region, in the caller's team")
     @APIResponse(responseCode = "201", description = "Opened")
     public Uni<Response> open(@Valid @NotNull CaseCreateRequest request) {
-        return cases.open(caller.get(), request)
+        return cases.open(Caller.of(caller.claims()), request)
                 .map(c -> Response.created(URI.create("/api/cases/" + c.id())).entity(c).build());
     }
 
@@ -107,7 +109,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Read a case", description = "404 for a case outside the caller's team or region.")
     public Uni<CaseView> get(@PathParam("caseId") UUID caseId) {
-        return cases.get(caller.get(), caseId);
+        return cases.get(Caller.of(caller.claims()), caseId);
     }
 
     @GET
@@ -115,7 +117,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "The status history of a case", description = "Oldest first; each status with the day it took effect (no time, no author). 404 outside the caller's team or region.")
     public Uni<List<StatusChangeView>> statusHistory(@PathParam("caseId") UUID caseId) {
-        return cases.statusHistory(caller.get(), caseId);
+        return cases.statusHistory(Caller.of(caller.claims()), caseId);
     }
 
     @POST
@@ -123,7 +125,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Change the status of a case", description = "OPEN -> ON_HOLD <-> OPEN -> CLOSED; a held case may close; a closed case may reopen. 409 otherwise.")
     public Uni<CaseView> changeStatus(@PathParam("caseId") UUID caseId, @Valid @NotNull StatusChangeRequest request) {
-        return cases.changeStatus(caller.get(), caseId, request);
+        return cases.changeStatus(Caller.of(caller.claims()), caseId, request);
     }
 
     @PUT
@@ -131,7 +133,7 @@ public class CaseResource {
     @RolesAllowed(Roles.TEAM_LEAD)
     @Operation(summary = "Assign or reassign a case to a social worker of the team")
     public Uni<CaseView> assign(@PathParam("caseId") UUID caseId, @Valid @NotNull AssignmentRequest request) {
-        return cases.assign(caller.get(), caseId, request);
+        return cases.assign(Caller.of(caller.claims()), caseId, request);
     }
 
     @DELETE
@@ -139,7 +141,7 @@ public class CaseResource {
     @RolesAllowed(Roles.TEAM_LEAD)
     @Operation(summary = "Put a case back in the team's queue")
     public Uni<CaseView> unassign(@PathParam("caseId") UUID caseId) {
-        return cases.unassign(caller.get(), caseId);
+        return cases.unassign(Caller.of(caller.claims()), caseId);
     }
 
     @GET
@@ -147,6 +149,6 @@ public class CaseResource {
     @RolesAllowed(Roles.TEAM_LEAD)
     @Operation(summary = "Social workers of the team who may be assigned a case")
     public Uni<List<StaffView>> teamMembers() {
-        return cases.teamMembers(caller.get());
+        return cases.teamMembers(Caller.of(caller.claims()));
     }
 }

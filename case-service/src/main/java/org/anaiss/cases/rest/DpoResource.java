@@ -36,6 +36,8 @@ import org.anaiss.cases.rest.api.RightsRequestView;
 import org.anaiss.cases.service.DpoService;
 import org.anaiss.cases.service.ExportPdf;
 import org.anaiss.cases.service.RetentionService;
+import org.anaiss.platform.caller.RequestCaller;
+import org.anaiss.cases.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,9 +55,9 @@ public class DpoResource {
 
     private final DpoService dpo;
     private final RetentionService retention;
-    private final CurrentCaller caller;
+    private final RequestCaller caller;
 
-    public DpoResource(DpoService dpo, RetentionService retention, CurrentCaller caller) {
+    public DpoResource(DpoService dpo, RetentionService retention, RequestCaller caller) {
         this.dpo = dpo;
         this.retention = retention;
         this.caller = caller;
@@ -78,7 +80,7 @@ public class DpoResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Find a person in any region, by NIR or by last name and birth date")
     public Uni<List<PersonView>> search(@Valid @NotNull PersonSearchRequest request) {
-        return dpo.search(caller.get(), request);
+        return dpo.search(Caller.of(caller.claims()), request);
     }
 
     @GET
@@ -88,7 +90,7 @@ public class DpoResource {
     @Operation(summary = "Everything held on a person, case-service and outreach-service, as JSON or as a readable PDF (Accept: application/pdf)")
     public Uni<Response> export(@PathParam("personId") UUID personId, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean pdf = accept != null && accept.contains("application/pdf");
-        return dpo.export(caller.get(), personId).map(export -> pdf
+        return dpo.export(Caller.of(caller.claims()), personId).map(export -> pdf
                 ? Response.ok(ExportPdf.render(export), "application/pdf")
                         .header("Content-Disposition", "attachment; filename=\"export-" + personId + ".pdf\"")
                         .header("Cache-Control", "no-store").build()
@@ -101,7 +103,7 @@ public class DpoResource {
     @Operation(summary = "Erase a person and all their cases (GDPR article 17)", description = "409 while a case is under legal hold.")
     @APIResponse(responseCode = "204", description = "Erased")
     public Uni<Response> erase(@PathParam("personId") UUID personId) {
-        return dpo.erase(caller.get(), personId).replaceWith(Response.noContent().build());
+        return dpo.erase(Caller.of(caller.claims()), personId).replaceWith(Response.noContent().build());
     }
 
     @POST
@@ -110,7 +112,7 @@ public class DpoResource {
     @Operation(summary = "Record the person's objection to outreach: outreach-service never contacts them again")
     @APIResponse(responseCode = "204", description = "Recorded and sent to outreach-service")
     public Uni<Response> objection(@PathParam("personId") UUID personId) {
-        return dpo.objectToOutreach(caller.get(), personId).replaceWith(Response.noContent().build());
+        return dpo.objectToOutreach(Caller.of(caller.claims()), personId).replaceWith(Response.noContent().build());
     }
 
     @PUT
@@ -120,7 +122,7 @@ public class DpoResource {
     @Operation(summary = "Put a case under legal hold (archived, not deleted, when its retention ends) or lift the hold")
     @APIResponse(responseCode = "204", description = "Done")
     public Uni<Response> legalHold(@PathParam("caseId") UUID caseId, @Valid @NotNull LegalHoldRequest request) {
-        return dpo.legalHold(caller.get(), caseId, request.hold()).replaceWith(Response.noContent().build());
+        return dpo.legalHold(Caller.of(caller.claims()), caseId, request.hold()).replaceWith(Response.noContent().build());
     }
 
     @GET
@@ -128,7 +130,7 @@ public class DpoResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Read an archived case (legal hold)")
     public Uni<ArchivedDossier> archived(@PathParam("caseId") UUID caseId) {
-        return dpo.archived(caller.get(), caseId);
+        return dpo.archived(Caller.of(caller.claims()), caseId);
     }
 
     @GET
@@ -154,7 +156,7 @@ public class DpoResource {
     @Operation(summary = "Record a request received from a person; it is due one month after reception")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Uni<Response> record(@Valid @NotNull RightsRequestCreate request) {
-        return dpo.record(caller.get(), request)
+        return dpo.record(Caller.of(caller.claims()), request)
                 .map(r -> Response.created(URI.create("/api/cases/dpo/requests/" + r.id())).entity(r).build());
     }
 
@@ -172,6 +174,6 @@ public class DpoResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Record the answer to a request")
     public Uni<RightsRequestView> answer(@PathParam("requestId") UUID requestId, @Valid @NotNull RightsRequestAnswer answer) {
-        return dpo.answer(caller.get(), requestId, answer);
+        return dpo.answer(Caller.of(caller.claims()), requestId, answer);
     }
 }

@@ -24,6 +24,8 @@ import org.anaiss.cases.rest.api.PersonSearchRequest;
 import org.anaiss.cases.rest.api.PersonSummary;
 import org.anaiss.cases.rest.api.PersonView;
 import org.anaiss.cases.service.PersonService;
+import org.anaiss.platform.caller.RequestCaller;
+import org.anaiss.cases.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,9 +41,9 @@ import io.smallrye.mutiny.Uni;
 public class PersonResource {
 
     private final PersonService persons;
-    private final CurrentCaller caller;
+    private final RequestCaller caller;
 
-    public PersonResource(PersonService persons, CurrentCaller caller) {
+    public PersonResource(PersonService persons, RequestCaller caller) {
         this.persons = persons;
         this.caller = caller;
     }
@@ -52,7 +54,7 @@ public class PersonResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "Duplicate: the body's existingId names the known person")
     public Uni<Response> create(@Valid @NotNull PersonRequest request) {
-        return persons.create(caller.get(), request)
+        return persons.create(Caller.of(caller.claims()), request)
                 .map(p -> Response.created(URI.create("/api/cases/persons/" + p.id())).entity(p).build());
     }
 
@@ -61,7 +63,7 @@ public class PersonResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Find persons by NIR, or by last name and birth date", description = "The NIR travels in the body, never in a URL.")
     public Uni<List<PersonSummary>> search(@Valid @NotNull PersonSearchRequest request) {
-        return persons.search(caller.get(), request);
+        return persons.search(Caller.of(caller.claims()), request);
     }
 
     @GET
@@ -69,7 +71,7 @@ public class PersonResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Read a person's identity and contact details")
     public Uni<PersonView> get(@PathParam("personId") UUID personId) {
-        return persons.get(caller.get(), personId);
+        return persons.get(Caller.of(caller.claims()), personId);
     }
 
     @PUT
@@ -82,6 +84,6 @@ public class PersonResource {
             throw org.anaiss.platform.problem.ProblemException.badRequest("version-required", "Version required",
                     "Send ?version= with the version you read, so a concurrent change is not overwritten.");
         }
-        return persons.update(caller.get(), personId, request, version);
+        return persons.update(Caller.of(caller.claims()), personId, request, version);
     }
 }

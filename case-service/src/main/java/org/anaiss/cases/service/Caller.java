@@ -3,6 +3,7 @@ package org.anaiss.cases.service;
 import java.util.Set;
 
 import org.anaiss.cases.domain.Region;
+import org.anaiss.platform.caller.CallerClaims;
 
 /**
  * Who is calling, from the token's claims: everything the service layer needs to decide what
@@ -26,6 +27,12 @@ public record Caller(String username, String displayName, Set<String> roles, Reg
 
     public boolean isCaseWorker() {
         return roles.contains(SOCIAL_WORKER) || roles.contains(TEAM_LEAD);
+    }
+
+    /** The caller of a request, from the claims of its verified token (platform/caller). */
+    public static Caller of(CallerClaims c) {
+        return new Caller(c.username(), c.displayName(), c.roles(), c.region(Region.class), c.team(), c.requestId(),
+                c.traceparent());
     }
 
     /** The role recorded in the audit trail: the most specific one that allowed the action. */

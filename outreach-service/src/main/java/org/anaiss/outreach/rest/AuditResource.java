@@ -28,6 +28,8 @@ import org.anaiss.platform.audit.AuditReading;
 import org.anaiss.platform.audit.AuditVerification;
 import org.anaiss.platform.problem.Params;
 import org.anaiss.platform.problem.ProblemException;
+import org.anaiss.platform.caller.RequestCaller;
+import org.anaiss.outreach.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,10 +56,10 @@ public class AuditResource {
     private static final int MAX_JOBS = 100;
     private static final String DPO = "dpo";
     private final AuditService audit;
-    private final CurrentCaller caller;
+    private final RequestCaller caller;
     private final Clock clock;
 
-    public AuditResource(AuditService audit, CurrentCaller caller, Clock clock) {
+    public AuditResource(AuditService audit, RequestCaller caller, Clock clock) {
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
@@ -85,7 +87,7 @@ public class AuditResource {
         if (personKey != null && !personKey.isBlank() && !personKey.trim().matches("[A-Za-z0-9_-]{1,64}")) {
             throw ProblemException.badRequest("invalid-parameter", "Invalid parameter", "'personKey' is a person key as this service stores it (base64url, at most 64 characters).");
         }
-        return audit.read(caller.get(), recordId, personKey, from, to, actor, reason, incident, afterSeq == null ? 0 : afterSeq,
+        return audit.read(Caller.of(caller.claims()), recordId, personKey, from, to, actor, reason, incident, afterSeq == null ? 0 : afterSeq,
                 limit == null ? 200 : limit);
     }
 

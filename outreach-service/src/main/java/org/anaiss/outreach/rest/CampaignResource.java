@@ -27,6 +27,8 @@ import org.anaiss.outreach.rest.api.OfferView;
 import org.anaiss.outreach.rest.api.Page;
 import org.anaiss.outreach.service.CampaignService;
 import org.anaiss.platform.problem.Params;
+import org.anaiss.platform.caller.RequestCaller;
+import org.anaiss.outreach.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,10 +47,10 @@ import io.smallrye.mutiny.Uni;
 public class CampaignResource {
 
     private final CampaignService campaigns;
-    private final CurrentCaller caller;
+    private final RequestCaller caller;
     private final OutreachConfig config;
 
-    public CampaignResource(CampaignService campaigns, CurrentCaller caller, OutreachConfig config) {
+    public CampaignResource(CampaignService campaigns, RequestCaller caller, OutreachConfig config) {
         this.campaigns = campaigns;
         this.caller = caller;
         this.config = config;
@@ -60,7 +62,7 @@ public class CampaignResource {
     @Operation(summary = "Create a campaign (DRAFT) in the officer's region")
     @APIResponse(responseCode = "201", description = "Created (DRAFT)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     public Uni<Response> create(@Valid @NotNull CampaignRequest request) {
-        return campaigns.create(caller.get(), request).map(view -> Response.status(201).entity(view)
+        return campaigns.create(Caller.of(caller.claims()), request).map(view -> Response.status(201).entity(view)
                 .header("Location", "/api/outreach/campaigns/" + view.id()).build());
     }
 
@@ -69,7 +71,7 @@ public class CampaignResource {
     @Operation(summary = "Campaigns of the officer's region, newest first")
     public Uni<Page<CampaignView>> list(@Parameter(description = "page number, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
             @Parameter(description = "page size; at most anaiss.outreach.lists.max-page-size (100 by default)") @QueryParam("size") @Min(1) Integer size) {
-        return campaigns.list(caller.get(), page == null ? 0 : page, Params.pageSize(size, 20, config.lists().maxPageSize()));
+        return campaigns.list(Caller.of(caller.claims()), page == null ? 0 : page, Params.pageSize(size, 20, config.lists().maxPageSize()));
     }
 
     @GET
@@ -77,7 +79,7 @@ public class CampaignResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "A campaign, with the progress of its launch (done / total)")
     public Uni<CampaignView> get(@PathParam("id") String id) {
-        return campaigns.get(caller.get(), Params.uuid("id", id));
+        return campaigns.get(Caller.of(caller.claims()), Params.uuid("id", id));
     }
 
     @POST
@@ -85,7 +87,7 @@ public class CampaignResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "How many people a launch would reach now, and the message rendered with fake data (for the officer only)")
     public Uni<CampaignPreview> preview(@PathParam("id") String id) {
-        return campaigns.preview(caller.get(), Params.uuid("id", id));
+        return campaigns.preview(Caller.of(caller.claims()), Params.uuid("id", id));
     }
 
     @POST
@@ -94,7 +96,7 @@ public class CampaignResource {
     @Operation(summary = "Launch: offers are created and delivered in the background; follow the progress with GET")
     @APIResponse(responseCode = "202", description = "Accepted: offers are created and delivered in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     public Uni<Response> launch(@PathParam("id") String id) {
-        return campaigns.launch(caller.get(), Params.uuid("id", id)).map(view -> Response.status(202).entity(view).build());
+        return campaigns.launch(Caller.of(caller.claims()), Params.uuid("id", id)).map(view -> Response.status(202).entity(view).build());
     }
 
     @GET
@@ -104,7 +106,7 @@ public class CampaignResource {
     public Uni<Page<OfferView>> offers(@PathParam("id") String id, @QueryParam("status") OfferStatus status,
             @Parameter(description = "page number, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
             @Parameter(description = "page size; at most anaiss.outreach.lists.max-page-size (100 by default)") @QueryParam("size") @Min(1) Integer size) {
-        return campaigns.offers(caller.get(), Params.uuid("id", id), status, page == null ? 0 : page,
+        return campaigns.offers(Caller.of(caller.claims()), Params.uuid("id", id), status, page == null ? 0 : page,
                 Params.pageSize(size, 50, config.lists().maxPageSize()));
     }
 
@@ -113,7 +115,7 @@ public class CampaignResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "The batches of letters of a LETTER campaign (merged PDFs for the mail room)")
     public Uni<List<LetterBatchView>> letterBatches(@PathParam("id") String id) {
-        return campaigns.letterBatches(caller.get(), Params.uuid("id", id));
+        return campaigns.letterBatches(Caller.of(caller.claims()), Params.uuid("id", id));
     }
 
     @GET
@@ -123,7 +125,7 @@ public class CampaignResource {
     @Operation(summary = "One batch of letters as a single PDF")
     public Uni<Response> letterBatch(@PathParam("id") String id, @PathParam("batch") String batch) {
         int batchNo = Params.intValue("batch", batch, 1, 1, 1_000_000);
-        return campaigns.letterBatch(caller.get(), Params.uuid("id", id), batchNo)
+        return campaigns.letterBatch(Caller.of(caller.claims()), Params.uuid("id", id), batchNo)
                 .map(pdf -> Pdfs.attachment(pdf, "letters-" + id + "-" + batchNo + ".pdf"));
     }
 }

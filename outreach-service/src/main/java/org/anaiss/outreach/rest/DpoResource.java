@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.anaiss.outreach.rest.api.NirRequest;
 import org.anaiss.outreach.service.DpoExportService;
+import org.anaiss.platform.caller.RequestCaller;
+import org.anaiss.outreach.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,9 +31,9 @@ public class DpoResource {
 
     private final DpoExportService exports;
 
-    private final CurrentCaller caller;
+    private final RequestCaller caller;
 
-    public DpoResource(DpoExportService exports, CurrentCaller caller) {
+    public DpoResource(DpoExportService exports, RequestCaller caller) {
         this.exports = exports;
         this.caller = caller;
     }
@@ -42,6 +44,6 @@ public class DpoResource {
     @RolesAllowed("dpo")
     @Operation(summary = "Everything held on a person, designated by NIR in the body")
     public Uni<Response> export(@Valid @NotNull NirRequest request) {
-        return exports.export(caller.get(), request.nir()).map((Map<String, Object> body) -> Response.ok(body).header("Cache-Control", "no-store").build());
+        return exports.export(Caller.of(caller.claims()), request.nir()).map((Map<String, Object> body) -> Response.ok(body).header("Cache-Control", "no-store").build());
     }
 }

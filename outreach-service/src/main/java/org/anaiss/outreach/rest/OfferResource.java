@@ -21,6 +21,8 @@ import org.anaiss.outreach.service.AnswerService;
 import org.anaiss.outreach.service.CampaignService;
 import org.anaiss.outreach.service.ObjectionService;
 import org.anaiss.platform.problem.Params;
+import org.anaiss.platform.caller.RequestCaller;
+import org.anaiss.outreach.service.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,9 +40,9 @@ public class OfferResource {
     private final AnswerService answers;
     private final CampaignService campaigns;
     private final ObjectionService objections;
-    private final CurrentCaller caller;
+    private final RequestCaller caller;
 
-    public OfferResource(AnswerService answers, CampaignService campaigns, ObjectionService objections, CurrentCaller caller) {
+    public OfferResource(AnswerService answers, CampaignService campaigns, ObjectionService objections, RequestCaller caller) {
         this.answers = answers;
         this.campaigns = campaigns;
         this.objections = objections;
@@ -53,7 +55,7 @@ public class OfferResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "The offers made to a person (by NIR, in the body) in the officer's region")
     public Uni<List<OfferView>> lookup(@Valid @NotNull NirRequest request) {
-        return answers.lookup(caller.get(), request.nir());
+        return answers.lookup(Caller.of(caller.claims()), request.nir());
     }
 
     @POST
@@ -62,7 +64,7 @@ public class OfferResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "Record an answer the person gave by phone or letter")
     public Uni<OfferView> answer(@PathParam("id") String id, @Valid @NotNull OfficerAnswerRequest request) {
-        return answers.answerByOfficer(caller.get(), Params.uuid("id", id), request.response(), request.preferredContactSlot(),
+        return answers.answerByOfficer(Caller.of(caller.claims()), Params.uuid("id", id), request.response(), request.preferredContactSlot(),
                 request.postponedUntil(), request.receivedBy());
     }
 
@@ -72,7 +74,7 @@ public class OfferResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "The letter of one offer (LETTER campaigns), as PDF")
     public Uni<Response> letter(@PathParam("id") String id) {
-        return campaigns.offerLetter(caller.get(), Params.uuid("id", id)).map(pdf -> Pdfs.attachment(pdf, "offer-" + id + ".pdf"));
+        return campaigns.offerLetter(Caller.of(caller.claims()), Params.uuid("id", id)).map(pdf -> Pdfs.attachment(pdf, "offer-" + id + ".pdf"));
     }
 
     @POST
@@ -82,6 +84,6 @@ public class OfferResource {
     @Operation(summary = "Record a person's objection to outreach (at their request): open offers are cancelled, no campaign reaches them again")
     @APIResponse(responseCode = "204", description = "Objection recorded")
     public Uni<Response> object(@Valid @NotNull NirRequest request) {
-        return objections.recordByOfficer(caller.get(), request.nir()).map(x -> Response.noContent().build());
+        return objections.recordByOfficer(Caller.of(caller.claims()), request.nir()).map(x -> Response.noContent().build());
     }
 }

@@ -34,6 +34,8 @@ import org.anaiss.outreach.rest.api.SignalRequest;
 import org.anaiss.outreach.service.SignalService;
 import org.anaiss.platform.problem.Params;
 import org.anaiss.platform.problem.ProblemException;
+import org.anaiss.platform.caller.RequestCaller;
+import org.anaiss.outreach.service.Caller;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -69,10 +71,10 @@ public class PartnerResource {
     private final ObjectMapper json;
     private final Validator validator;
     private final OutreachConfig config;
-    private final CurrentCaller caller;
+    private final RequestCaller caller;
 
     public PartnerResource(JsonWebToken token, SecurityIdentity identity, SignalService signals, ObjectMapper json,
-            Validator validator, OutreachConfig config, CurrentCaller caller) {
+            Validator validator, OutreachConfig config, RequestCaller caller) {
         this.caller = caller;
         this.token = token;
         this.identity = identity;
@@ -99,7 +101,7 @@ public class PartnerResource {
     public Uni<Response> signal(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull SignalRequest request) {
         String partner = partner();
         String checkedKey = idempotencyKey(key);
-        return signals.once(caller.get(), partner, checkedKey, canonical(request), List.of(request), ids -> {
+        return signals.once(Caller.of(caller.claims()), partner, checkedKey, canonical(request), List.of(request), ids -> {
             SignalReceipt receipt = new SignalReceipt(ids.get(0).id, request.signalType(), request.signalDate(), ids.get(0).receivedAt,
                     SignalReceipt.RECEIVED);
             return new SignalService.Stored(201, write(receipt), false);
@@ -135,7 +137,7 @@ public class PartnerResource {
             throw new ProblemException(400, "invalid-request", "Invalid request",
                     "No signal of the batch is valid; nothing was stored.", java.util.Map.of("items", items));
         }
-        return signals.once(caller.get(), partner, checkedKey, canonical(request), valid, ids -> {
+        return signals.once(Caller.of(caller.claims()), partner, checkedKey, canonical(request), valid, ids -> {
             List<SignalBatchResult.Item> answered = new ArrayList<>();
             var created = ids.iterator();
             for (SignalBatchResult.Item item : items) {
@@ -151,7 +153,7 @@ public class PartnerResource {
     @RolesAllowed(Roles.SIGNAL_SENDER)
     @Operation(summary = "Status of a signal this partner sent: RECEIVED, OFFER_SENT or CLOSED")
     public Uni<SignalReceipt> receipt(@PathParam("id") String id) {
-        return signals.receipt(caller.get(), partner(), Params.uuid("id", id));
+        return signals.receipt(Caller.of(caller.claims()), partner(), Params.uuid("id", id));
     }
 
     @GET
@@ -160,7 +162,7 @@ public class PartnerResource {
     @Operation(summary = "The signals this partner sent, newest first, with their status")
     public Uni<Page<SignalReceipt>> receipts(@Parameter(description = "page number, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
             @Parameter(description = "page size; at most anaiss.outreach.lists.max-page-size (100 by default)") @QueryParam("size") @Min(1) Integer size) {
-        return signals.receipts(caller.get(), partner(), page == null ? 0 : page, Params.pageSize(size, 50, config.lists().maxPageSize()));
+        return signals.receipts(Caller.of(caller.claims()), partner(), page == null ? 0 : page, Params.pageSize(size, 50, config.lists().maxPageSize()));
     }
 
     private String partner() {

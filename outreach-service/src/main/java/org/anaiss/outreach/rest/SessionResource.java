@@ -24,6 +24,7 @@ import org.anaiss.outreach.service.Attendee;
 import org.anaiss.outreach.service.Caller;
 import org.anaiss.outreach.service.RegistrationService;
 import org.anaiss.platform.problem.Params;
+import org.anaiss.platform.caller.RequestCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,9 +43,9 @@ public class SessionResource {
 
     private final RegistrationService registrations;
     private final ActionService actions;
-    private final CurrentCaller caller;
+    private final RequestCaller caller;
 
-    public SessionResource(RegistrationService registrations, ActionService actions, CurrentCaller caller) {
+    public SessionResource(RegistrationService registrations, ActionService actions, RequestCaller caller) {
         this.registrations = registrations;
         this.actions = actions;
         this.caller = caller;
@@ -57,7 +58,7 @@ public class SessionResource {
     @Operation(summary = "Register a person (with their agreement): a seat if one is left, else the waiting list")
     @APIResponse(responseCode = "201", description = "Registered (a seat or the waiting list)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
     public Uni<Response> register(@PathParam("id") String id, @Valid @NotNull StaffRegistrationRequest request) {
-        Caller c = caller.get();
+        Caller c = Caller.of(caller.claims());
         String source = c.roles().contains(Roles.SOCIAL_WORKER) ? Registration.SOCIAL_WORKER : Registration.OFFICER;
         return registrations.registerByStaff(c, Params.uuid("id", id), request.nir(),
                 new Attendee(request.lastName().trim(), request.firstName().trim(), blankToNull(request.email()), blankToNull(request.phone())),
@@ -69,7 +70,7 @@ public class SessionResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "The registrations and the waiting list of a session, with names (attendance sheet)")
     public Uni<List<RegistrationView>> list(@PathParam("id") String id) {
-        return registrations.list(caller.get(), Params.uuid("id", id));
+        return registrations.list(Caller.of(caller.claims()), Params.uuid("id", id));
     }
 
     @POST
@@ -77,7 +78,7 @@ public class SessionResource {
     @RolesAllowed({ Roles.OUTREACH_OFFICER, Roles.SOCIAL_WORKER })
     @Operation(summary = "Cancel a registration; the first person waiting gets the seat and is told")
     public Uni<RegistrationView> cancel(@PathParam("id") String id, @PathParam("registrationId") String registrationId) {
-        return registrations.cancelByStaff(caller.get(), Params.uuid("id", id), Params.uuid("registrationId", registrationId));
+        return registrations.cancelByStaff(Caller.of(caller.claims()), Params.uuid("id", id), Params.uuid("registrationId", registrationId));
     }
 
     @POST
@@ -86,7 +87,7 @@ public class SessionResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "Record who came, after the session took place")
     public Uni<SessionView> attendance(@PathParam("id") String id, @Valid @NotNull AttendanceRequest request) {
-        return actions.attendance(caller.get(), Params.uuid("id", id), request);
+        return actions.attendance(Caller.of(caller.claims()), Params.uuid("id", id), request);
     }
 
     @GET
@@ -95,7 +96,7 @@ public class SessionResource {
     @RolesAllowed({ Roles.OUTREACH_OFFICER, Roles.SOCIAL_WORKER })
     @Operation(summary = "The session as an iCalendar event")
     public Uni<Response> calendar(@PathParam("id") String id) {
-        return actions.calendar(caller.get(), Params.uuid("id", id)).map(ics -> Response.ok(ics, "text/calendar; charset=utf-8")
+        return actions.calendar(Caller.of(caller.claims()), Params.uuid("id", id)).map(ics -> Response.ok(ics, "text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"session.ics\"").build());
     }
 

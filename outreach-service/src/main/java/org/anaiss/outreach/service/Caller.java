@@ -3,6 +3,7 @@ package org.anaiss.outreach.service;
 import java.util.Set;
 
 import org.anaiss.outreach.domain.Region;
+import org.anaiss.platform.caller.CallerClaims;
 import org.anaiss.platform.problem.ProblemException;
 
 /**
@@ -16,6 +17,11 @@ public record Caller(String username, Set<String> roles, Region region, String c
     public static final String SIGNAL_SENDER = "signal-sender";
 
     public static final String DPO = "dpo";
+
+    /** The caller of a request, from the claims of its verified token (platform/caller). */
+    public static Caller of(CallerClaims c) {
+        return new Caller(c.username(), c.roles(), c.region(Region.class), c.clientId(), c.requestId());
+    }
 
     /** The role recorded in the audit trail: the most specific one that allowed the action. */
     public String auditRole() {
