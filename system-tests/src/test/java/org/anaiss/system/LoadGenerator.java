@@ -37,13 +37,16 @@ final class LoadGenerator implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService pool;
     private final String gateway;
-    private final String workerToken;
-    private final String partnerToken;
+    private volatile String workerToken;
+    private volatile String partnerToken;
     // a request must never hang: a fault is answered, not waited on
     private static final RestAssuredConfig TIMEOUTS = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
             .setParam("http.connection.timeout", 5000).setParam("http.socket.timeout", 35000));
 
-    /** Tokens are taken once: Keycloak may be the next thing to go down, tokens stay valid until expiry. */
+    /**
+     * Tokens are taken at the start and renewed while Keycloak answers (a run may outlast one token); while it is down,
+     * as a fault test may have it, the last ones are used: they stay valid until expiry.
+     */
     LoadGenerator(String gateway, int threads) {
         this.gateway = gateway;
         this.workerToken = Tokens.user("alice");
@@ -73,15 +76,33 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    private String worker() {
+        try {
+            workerToken = Tokens.user("alice");
+        } catch (RuntimeException keycloakDown) {
+            // keep the last one
+        }
+        return workerToken;
+    }
+
+    private String partner() {
+        try {
+            partnerToken = Tokens.client(Tokens.PARTNER_CPAM, Tokens.PARTNER_CPAM_SECRET);
+        } catch (RuntimeException keycloakDown) {
+            // keep the last one
+        }
+        return partnerToken;
+    }
+
     private void openCase() {
-        Response person = given().config(TIMEOUTS).baseUri(gateway).auth().oauth2(workerToken).contentType(ContentType.JSON)
+        Response person = given().config(TIMEOUTS).baseUri(gateway).auth().oauth2(worker()).contentType(ContentType.JSON)
                 .body(Map.of("lastName", Fixtures.uniqueLastName(), "firstName", "Rose", "birthDate", Fixtures.birthDate().toString(),
                         "sex", "FEMALE", "nir", Fixtures.nir(70, 5)))
                 .post("/api/cases/persons");
         if (!ok(person)) {
             return;
         }
-        Response opened = given().config(TIMEOUTS).baseUri(gateway).auth().oauth2(workerToken).contentType(ContentType.JSON)
+        Response opened = given().config(TIMEOUTS).baseUri(gateway).auth().oauth2(worker()).contentType(ContentType.JSON)
                 .body(Map.of("personId", person.path("id"), "theme", "JOB_RETENTION", "origin", "SELF", "assignedTo", "alice"))
                 .post("/api/cases");
         if (ok(opened)) {
@@ -92,7 +113,7 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     private void addContact(String caseId) {
-        Response r = given().config(TIMEOUTS).baseUri(gateway).auth().oauth2(workerToken).contentType(ContentType.JSON)
+        Response r = given().config(TIMEOUTS).baseUri(gateway).auth().oauth2(worker()).contentType(ContentType.JSON)
                 .body(Map.of("occurredAt", "2026-01-15T10:00:00Z", "mode", "PHONE", "notes", "Follow-up call."))
                 .post("/api/cases/" + caseId + "/contacts");
         if (ok(r)) {
@@ -103,7 +124,7 @@ final class LoadGenerator implements AutoCloseable {
     private void sendSignal() {
         Map<String, Object> person = Map.of("nir", Fixtures.nir(65, 3), "lastName", Fixtures.uniqueLastName(), "firstName", "Marc",
                 "birthDate", "1965-03-01", "region", "RHONE_ALPES");
-        Response r = given().config(TIMEOUTS).baseUri(gateway).auth().oauth2(partnerToken).contentType(ContentType.JSON)
+        Response r = given().config(TIMEOUTS).baseUri(gateway).auth().oauth2(partner()).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("person", person, "signalType", "SICK_LEAVE_90_DAYS", "signalDate", LocalDate.now().minusDays(2).toString(),
                         "sendingSystem", "fault-test"))

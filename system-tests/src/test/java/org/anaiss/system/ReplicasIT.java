@@ -103,10 +103,9 @@ class ReplicasIT {
                 .header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("signals", batch))
                 .post("/api/partners/signals/batch").then().statusCode(200).body("created", org.hamcrest.Matchers.equalTo(PEOPLE));
         List<String> addresses = List.copyOf(nirByAddress.keySet());
-        String gilles = Tokens.user("gilles");
-        String campaign = OutreachSupport.createCampaign(gilles,
+        String campaign = OutreachSupport.createCampaign(gilles(),
                 OutreachSupport.campaign("EMAIL", List.of("WORK_UNFITNESS_RISK"), day));
-        String action = given().auth().oauth2(gilles).contentType(ContentType.JSON)
+        String action = given().auth().oauth2(gilles()).contentType(ContentType.JSON)
                 .body(Map.of("theme", "JOB_RETENTION", "title", "Garder son emploi", "description", "Réunion d'information",
                         "targetPublic", "Assurés en arrêt long", "sessions", List.of(Map.of("startsAt",
                                 java.time.Instant.now().plus(Duration.ofDays(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
@@ -116,8 +115,8 @@ class ReplicasIT {
         String killedAt;
         try (LoadGenerator load = new LoadGenerator(suite.gatewayUrl(), 4)) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> load.acknowledged.get() >= 20);
-            given().auth().oauth2(gilles).post("/api/outreach/campaigns/" + campaign + "/launch").then().statusCode(202);
-            given().auth().oauth2(gilles).contentType(ContentType.JSON)
+            given().auth().oauth2(gilles()).post("/api/outreach/campaigns/" + campaign + "/launch").then().statusCode(202);
+            given().auth().oauth2(gilles()).contentType(ContentType.JSON)
                     .body(Map.of("signalTypes", List.of("WORK_UNFITNESS_RISK"), "windowFrom", day.toString(), "windowTo", day.toString(),
                             "channel", "EMAIL", "subject", "Réunion d'information",
                             "template", "Bonjour {firstName},\n{sessions}\nInscrivez-vous : {registrationUrl}"))
@@ -134,7 +133,7 @@ class ReplicasIT {
             long failuresAtKill = load.failures.get();
             SERVICES.forEach(suite::killReplica);
             long unsentAtKill = 2L * PEOPLE - scalar("outreach", sent);
-            killedAt = given().auth().oauth2(gilles).get("/api/outreach/campaigns/" + campaign).then().extract()
+            killedAt = given().auth().oauth2(gilles()).get("/api/outreach/campaigns/" + campaign).then().extract()
                     .jsonPath().getString("progress") + ", " + unsentAtKill + " of " + 2 * PEOPLE + " mails not yet sent";
             assertThat(unsentAtKill).as("killed while mails were still going out").isPositive();
             // the survivors carry the load, through the same gateway, at once
@@ -143,7 +142,7 @@ class ReplicasIT {
             long failedAfterKill = load.failures.get() - failuresAtKill;
 
             await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> "DONE".equals(given().auth().oauth2(gilles).get("/api/outreach/campaigns/" + campaign)
+                    .until(() -> "DONE".equals(given().auth().oauth2(gilles()).get("/api/outreach/campaigns/" + campaign)
                             .then().extract().path("status")));
             await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2)).until(() -> everyoneGotBoth(addresses));
 
@@ -177,7 +176,7 @@ class ReplicasIT {
                 assertThat(casesOf(nirByAddress.get(address))).as("cases opened for one accepted offer").isEqualTo(1);
             }
             // the campaign selected its people once and delivered every offer once
-            given().auth().oauth2(gilles).get("/api/outreach/campaigns/" + campaign).then()
+            given().auth().oauth2(gilles()).get("/api/outreach/campaigns/" + campaign).then().statusCode(200)
                     .body("progress.done", org.hamcrest.Matchers.equalTo(PEOPLE))
                     .body("progress.total", org.hamcrest.Matchers.equalTo(PEOPLE));
             assertThat(scalar("outreach", "select count(*) from offer where campaign_id = '" + campaign + "'")).isEqualTo(PEOPLE);
@@ -227,6 +226,11 @@ class ReplicasIT {
                     failedAfterKill, PEOPLE, copiesOfTheSameMessage, Duration.ofNanos(System.nanoTime() - t0).toSeconds()),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
+    }
+
+    /** Asked for at each call: this test outlasts one access token (5 min). */
+    private static String gilles() {
+        return Tokens.user("gilles");
     }
 
     private static boolean everyoneGotBoth(List<String> addresses) {

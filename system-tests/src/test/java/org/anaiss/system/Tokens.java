@@ -2,11 +2,15 @@ package org.anaiss.system;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Real access tokens from the local Keycloak (realm anaiss); cached until shortly before expiry. */
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+
+/** Real access tokens from the local Keycloak (realm anaiss); each handed out with at least 4 minutes to live. */
 public final class Tokens {
 
     /** Demo accounts of deploy/keycloak/anaiss-realm.json: demo-only passwords. */
@@ -17,6 +21,11 @@ public final class Tokens {
     private record Cached(String token, Instant expires) {
     }
 
+    // Keycloak stopped or paused by a fault test: a refusal, never a wait
+    private static final RestAssuredConfig TIMEOUTS = RestAssuredConfig.config()
+            .httpClient(HttpClientConfig.httpClientConfig()
+                    .setParam("http.connection.timeout", 5000).setParam("http.socket.timeout", 15000));
+    private static final Duration HELD_AT_LEAST = Duration.ofMinutes(4);
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
     private Tokens() {
@@ -24,7 +33,7 @@ public final class Tokens {
 
     /** A user's token by the password grant of the test-only client. */
     public static String user(String username) {
-        return cached("user:" + username, () -> given().baseUri(Env.keycloakUrl())
+        return cached("user:" + username, () -> given().config(TIMEOUTS).baseUri(Env.keycloakUrl())
                 .formParam("grant_type", "password").formParam("client_id", "anaiss-test")
                 .formParam("username", username).formParam("password", PASSWORD)
                 .post("/realms/anaiss/protocol/openid-connect/token"));
@@ -32,7 +41,7 @@ public final class Tokens {
 
     /** A partner system's token by client credentials. */
     public static String client(String clientId, String secret) {
-        return cached("client:" + clientId, () -> given().baseUri(Env.keycloakUrl())
+        return cached("client:" + clientId, () -> given().config(TIMEOUTS).baseUri(Env.keycloakUrl())
                 .formParam("grant_type", "client_credentials").formParam("client_id", clientId)
                 .formParam("client_secret", secret)
                 .post("/realms/anaiss/protocol/openid-connect/token"));
@@ -40,7 +49,8 @@ public final class Tokens {
 
     private static String cached(String key, java.util.function.Supplier<io.restassured.response.Response> fetch) {
         Cached c = CACHE.get(key);
-        if (c != null && c.expires().isAfter(Instant.now().plusSeconds(30))) {
+        // a token handed out is good for at least 4 minutes (the realm gives 5): a test may hold one that long
+        if (c != null && c.expires().isAfter(Instant.now().plus(HELD_AT_LEAST))) {
             return c.token();
         }
         io.restassured.response.Response r = fetch.get();
