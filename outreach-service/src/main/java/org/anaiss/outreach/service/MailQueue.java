@@ -7,13 +7,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import org.anaiss.outreach.repository.MailMessageRepository;
 import org.anaiss.outreach.repository.Sql;
 
 /**
@@ -29,9 +28,11 @@ public class MailQueue {
             + "on conflict (dedupe_key) do nothing";
 
     private final FieldCipher cipher;
+    private final MailMessageRepository messages;
 
-    public MailQueue(FieldCipher cipher) {
+    public MailQueue(FieldCipher cipher, MailMessageRepository messages) {
         this.cipher = cipher;
+        this.messages = messages;
     }
 
     /** The row to insert with {@link #INSERT}: id, key, three ciphertexts, key id, not before, created. */
@@ -52,17 +53,12 @@ public class MailQueue {
     }
 
     /** Enqueues one message in the caller's Hibernate Reactive transaction; 1 when queued, 0 when that key was already queued. */
-    public Uni<Integer> enqueue(Mutiny.Session session, String dedupeKey, String recipient, String subject, String body, Instant now) {
+    public Uni<Integer> enqueue(String dedupeKey, String recipient, String subject, String body, Instant now) {
         UUID id = UUID.randomUUID();
         FieldCipher.Sealed to = cipher.seal(recipient, place(id, "to"));
         FieldCipher.Sealed subj = cipher.seal(subject, place(id, "subject"));
         FieldCipher.Sealed text = cipher.seal(body, place(id, "body"));
-        return session.createNativeQuery("insert into mail_message (id, dedupe_key, recipient_ct, subject_ct, body_ct, ct_key, status, "
-                + "attempts, not_before, created_at) values (:id, :k, :to, :s, :b, :key, 'PENDING', 0, :t, :t) "
-                + "on conflict (dedupe_key) do nothing")
-                .setParameter("id", id).setParameter("k", dedupeKey).setParameter("to", to.ciphertext())
-                .setParameter("s", subj.ciphertext()).setParameter("b", text.ciphertext()).setParameter("key", to.keyId())
-                .setParameter("t", now).executeUpdate();
+        return messages.insertPending(id, dedupeKey, to.ciphertext(), subj.ciphertext(), text.ciphertext(), to.keyId(), now);
     }
 
     static String place(UUID id, String part) {

@@ -19,7 +19,11 @@ import org.anaiss.outreach.domain.CollectiveAction;
 import org.anaiss.outreach.domain.Invitation;
 import org.anaiss.outreach.domain.Registration;
 import org.anaiss.outreach.domain.RegistrationStatus;
-import org.anaiss.outreach.domain.Signal;
+import org.anaiss.outreach.repository.ActionSessionRepository;
+import org.anaiss.outreach.repository.CollectiveActionRepository;
+import org.anaiss.outreach.repository.InvitationRepository;
+import org.anaiss.outreach.repository.RegistrationRepository;
+import org.anaiss.outreach.repository.SignalRepository;
 import org.anaiss.outreach.rest.api.RegistrationLinkView;
 import org.anaiss.outreach.rest.api.RegistrationView;
 import org.anaiss.platform.problem.ProblemException;
@@ -51,10 +55,22 @@ public class RegistrationService {
     private final ObjectMapper json;
     private final OutreachConfig config;
     private final Clock clock;
+    private final RegistrationRepository registrations;
+    private final ActionSessionRepository sessions;
+    private final CollectiveActionRepository actions;
+    private final InvitationRepository invitations;
+    private final SignalRepository signals;
 
     public RegistrationService(FieldCipher cipher, PersonVault vault, AnswerLinks links, MailQueue mails, NirHasher hasher,
-            ObjectMapper json, OutreachConfig config, Clock clock, AuditTrail audit) {
+            ObjectMapper json, OutreachConfig config, Clock clock, AuditTrail audit, RegistrationRepository registrations,
+            ActionSessionRepository sessions, CollectiveActionRepository actions, InvitationRepository invitations,
+            SignalRepository signals) {
         this.audit = audit;
+        this.registrations = registrations;
+        this.sessions = sessions;
+        this.actions = actions;
+        this.invitations = invitations;
+        this.signals = signals;
         this.cipher = cipher;
         this.vault = vault;
         this.links = links;
@@ -83,8 +99,8 @@ public class RegistrationService {
     }
 
     public Uni<RegistrationView> cancelByStaff(Caller caller, UUID sessionId, UUID registrationId) {
-        return Panache.withTransaction(() -> sessionInRegion(caller, sessionId).chain(pair -> Registration
-                .<Registration>find("id = ?1 and sessionId = ?2", registrationId, sessionId).firstResult().chain(r -> {
+        return Panache.withTransaction(() -> sessionInRegion(caller, sessionId).chain(pair -> registrations
+                .findInSession(registrationId, sessionId).chain(r -> {
                     if (r == null || r.status == RegistrationStatus.CANCELLED) {
                         return Uni.createFrom().failure(ProblemException.notFound("Registration " + registrationId));
                     }
@@ -95,8 +111,7 @@ public class RegistrationService {
 
     /** The registrations of a session, with names, for the officer's attendance sheet; each one listed is audited. */
     public Uni<List<RegistrationView>> list(Caller caller, UUID sessionId) {
-        return Panache.withTransaction(() -> sessionInRegion(caller, sessionId).chain(pair -> Registration
-                .<Registration>list("sessionId = ?1 and status <> ?2 order by status, createdAt, id", sessionId, RegistrationStatus.CANCELLED)
+        return Panache.withTransaction(() -> sessionInRegion(caller, sessionId).chain(pair -> registrations.listActiveInSession(sessionId)
                 .call(list -> audit.record(caller, list.stream()
                         .map(r -> new AuditTrail.Entry(AuditAction.LIST, "registration", r.id, r.personKey)).toList()))
                 .map(list -> {
@@ -112,11 +127,11 @@ public class RegistrationService {
     // ------------------------------------------------------------------ by the person's link
 
     public Uni<RegistrationLinkView> view(String token) {
-        return Panache.withSession(() -> resolve(token).chain(link -> CollectiveAction.<CollectiveAction>findById(link.actionId())
-                .chain(action -> ActionSession.<ActionSession>list("actionId = ?1 order by startsAt", action.id)
-                        .chain(sessions -> mine(link).map(mine -> {
+        return Panache.withSession(() -> resolve(token).chain(link -> actions.findById(link.actionId())
+                .chain(action -> sessions.listByAction(action.id)
+                        .chain(actionSessions -> mine(link).map(mine -> {
                             Instant now = clock.instant();
-                            List<RegistrationLinkView.Session> open = sessions.stream().filter(s -> s.startsAt.isAfter(now))
+                            List<RegistrationLinkView.Session> open = actionSessions.stream().filter(s -> s.startsAt.isAfter(now))
                                     .map(s -> new RegistrationLinkView.Session(s.id, s.startsAt, s.durationMinutes, s.place, s.videoUrl,
                                             Math.max(0, s.capacity - s.seatsTaken)))
                                     .toList();
@@ -133,18 +148,17 @@ public class RegistrationService {
                         "This link is the one of a registration; it can cancel it or give the calendar entry."));
             }
             Invitation inv = link.invitation();
-            return Registration.count("actionId = ?1 and personKey = ?2 and status <> ?3", inv.actionId, inv.personKey,
-                    RegistrationStatus.CANCELLED).chain(active -> {
+            return registrations.countActive(inv.actionId, inv.personKey).chain(active -> {
                         if (active > 0) {
                             return Uni.createFrom().<ActionSession>failure(alreadyRegistered());
                         }
-                        return ActionSession.<ActionSession>find("id = ?1 and actionId = ?2", sessionId, inv.actionId).firstResult();
+                        return sessions.findInAction(sessionId, inv.actionId);
                     }).chain(session -> {
                         if (session == null || !session.startsAt.isAfter(clock.instant())) {
                             return Uni.createFrom().<Registration>failure(
                                     CampaignService.invalid("sessionId", "must be an upcoming session of this action"));
                         }
-                        return CollectiveAction.<CollectiveAction>findById(inv.actionId).chain(action -> Signal.<Signal>findById(inv.signalId)
+                        return actions.findById(inv.actionId).chain(action -> signals.findById(inv.signalId)
                                 .chain(signal -> {
                                     PersonIdentity p = vault.open(signal);
                                     return register(action, session, inv.personKey,
@@ -160,8 +174,8 @@ public class RegistrationService {
             if (r == null) {
                 return Uni.createFrom().failure(ProblemException.notFound(NOT_FOUND));
             }
-            return ActionSession.<ActionSession>findById(r.sessionId).chain(session -> CollectiveAction
-                    .<CollectiveAction>findById(r.actionId).chain(action -> cancel(action, session, r)));
+            return sessions.findById(r.sessionId).chain(session -> actions.findById(r.actionId)
+                    .chain(action -> cancel(action, session, r)));
         }))).map(r -> new RegistrationLinkView.Mine(r.sessionId, r.status));
     }
 
@@ -171,8 +185,8 @@ public class RegistrationService {
             if (r == null || r.status != RegistrationStatus.REGISTERED) {
                 return Uni.createFrom().failure(ProblemException.notFound("A registered session"));
             }
-            return ActionSession.<ActionSession>findById(r.sessionId).chain(session -> CollectiveAction
-                    .<CollectiveAction>findById(r.actionId).map(action -> Calendar.of(action, session, clock.instant())));
+            return sessions.findById(r.sessionId).chain(session -> actions.findById(r.actionId)
+                    .map(action -> Calendar.of(action, session, clock.instant())));
         })));
     }
 
@@ -191,21 +205,21 @@ public class RegistrationService {
             return Uni.createFrom().failure(ProblemException.notFound(NOT_FOUND));
         }
         Instant now = clock.instant();
-        return Invitation.<Invitation>find("tokenHash", hash).firstResult().chain(inv -> {
+        return invitations.findByTokenHash(hash).chain(inv -> {
             if (inv != null) {
                 if (!"SENT".equals(inv.status) || !inv.expiresAt.isAfter(now)) {
                     return Uni.createFrom().failure(ProblemException.linkGone(NOT_FOUND));
                 }
                 return Uni.createFrom().item(new Link(inv.actionId, inv, null));
             }
-            return Registration.<Registration>find("tokenHash", hash).firstResult().chain(r -> {
+            return registrations.findByTokenHash(hash).chain(r -> {
                 if (r == null) {
                     return Uni.createFrom().failure(ProblemException.notFound(NOT_FOUND));
                 }
                 if (r.status == RegistrationStatus.CANCELLED) {
                     return Uni.createFrom().failure(ProblemException.linkGone(NOT_FOUND));
                 }
-                return ActionSession.<ActionSession>findById(r.sessionId).map(s -> {
+                return sessions.findById(r.sessionId).map(s -> {
                     if (s == null || !s.endsAt().isAfter(now)) {
                         throw ProblemException.linkGone(NOT_FOUND);
                     }
@@ -220,16 +234,15 @@ public class RegistrationService {
         if (link.registration() != null) {
             return Uni.createFrom().item(link.registration());
         }
-        return Registration.<Registration>find("actionId = ?1 and personKey = ?2 and status <> ?3 order by createdAt desc",
-                link.actionId(), link.invitation().personKey, RegistrationStatus.CANCELLED).firstResult();
+        return registrations.findLatestActive(link.actionId(), link.invitation().personKey);
     }
 
     private Uni<Pair> sessionInRegion(Caller caller, UUID sessionId) {
-        return ActionSession.<ActionSession>findById(sessionId).chain(s -> {
+        return sessions.findById(sessionId).chain(s -> {
             if (s == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Session " + sessionId));
             }
-            return CollectiveAction.<CollectiveAction>find("id = ?1 and region = ?2", s.actionId, caller.requireRegion()).firstResult()
+            return actions.findInRegion(s.actionId, caller.requireRegion())
                     .map(a -> {
                         if (a == null) {
                             throw ProblemException.notFound("Session " + sessionId);
@@ -243,9 +256,7 @@ public class RegistrationService {
     private Uni<Registration> register(CollectiveAction action, ActionSession session, String personKey, Attendee attendee,
             String source, UUID invitationId) {
         Instant now = clock.instant();
-        return Panache.getSession().chain(db -> db.createNativeQuery(
-                "update action_session set seats_taken = seats_taken + 1 where id = :id and seats_taken < capacity")
-                .setParameter("id", session.id).executeUpdate()
+        return sessions.takeSeat(session.id)
                 .chain(taken -> {
                     Registration r = new Registration();
                     r.id = UUID.randomUUID();
@@ -258,14 +269,14 @@ public class RegistrationService {
                     r.source = source;
                     r.tokenHash = AnswerLinks.hash(links.token("registration", r.id));
                     r.createdAt = now;
-                    return r.persistAndFlush().replaceWith(r);
+                    return registrations.persistAndFlush(r).replaceWith(r);
                 })
                 .call(r -> !attendee.hasEmail() ? Uni.createFrom().voidItem()
-                        : mails.enqueue(db, "registration:" + r.id, attendee.email(), "Votre inscription : " + action.title,
+                        : mails.enqueue("registration:" + r.id, attendee.email(), "Votre inscription : " + action.title,
                                 r.status == RegistrationStatus.REGISTERED
                                         ? ActionTexts.registered(attendee, action, session, config.zone(), manageUrl(r))
                                         : ActionTexts.waiting(attendee, action, session, config.zone(), manageUrl(r)),
-                                now)));
+                                now));
     }
 
     /** Cancels; a freed seat goes to the first person waiting, who is told. Inside a transaction. */
@@ -276,30 +287,26 @@ public class RegistrationService {
                     "This session has already started; the registration can no longer be cancelled."));
         }
         boolean heldSeat = r.status == RegistrationStatus.REGISTERED;
-        return Panache.getSession().chain(db -> db.createNativeQuery("select id from action_session where id = :id for update")
-                .setParameter("id", session.id).getResultList()
-                .chain(locked -> {
+        return sessions.lockForUpdate(session.id)
+                .chain(() -> {
                     r.status = RegistrationStatus.CANCELLED;
                     r.cancelledAt = now;
                     if (!heldSeat) {
                         return Uni.createFrom().item(r);
                     }
-                    return Registration.<Registration>find("sessionId = ?1 and status = ?2 order by createdAt, id", session.id,
-                            RegistrationStatus.WAITING).firstResult().chain(next -> {
+                    return registrations.findFirstWaiting(session.id).chain(next -> {
                                 if (next == null) {
-                                    return db.createNativeQuery("update action_session set seats_taken = seats_taken - 1 "
-                                            + "where id = :id and seats_taken > 0").setParameter("id", session.id).executeUpdate()
-                                            .replaceWith(r);
+                                    return sessions.freeSeat(session.id).replaceWith(r);
                                 }
                                 next.status = RegistrationStatus.REGISTERED;
                                 next.promotedAt = now;
                                 Attendee a = open(next);
                                 Uni<Integer> told = !a.hasEmail() ? Uni.createFrom().item(0)
-                                        : mails.enqueue(db, "promotion:" + next.id, a.email(), "Une place pour vous : " + action.title,
+                                        : mails.enqueue("promotion:" + next.id, a.email(), "Une place pour vous : " + action.title,
                                                 ActionTexts.promoted(a, action, session, config.zone(), manageUrl(next)), now);
                                 return told.replaceWith(r);
                             });
-                }));
+                });
     }
 
     String manageUrl(Registration r) {

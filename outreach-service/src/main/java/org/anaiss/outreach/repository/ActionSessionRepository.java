@@ -1,0 +1,52 @@
+package org.anaiss.outreach.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.outreach.domain.ActionSession;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Sessions of collective actions (table action_session). Their seats taken are counted by conditional SQL updates
+ * only, never through the entity: the row lock of the update serialises concurrent registrations on a session.
+ */
+@ApplicationScoped
+public class ActionSessionRepository implements PanacheRepositoryBase<ActionSession, UUID> {
+
+    /** An action's sessions, the earliest first. */
+    public Uni<List<ActionSession>> listByAction(UUID actionId) {
+        return list("actionId = ?1 order by startsAt", actionId);
+    }
+
+    /** The session when it belongs to that action, else null. */
+    public Uni<ActionSession> findInAction(UUID sessionId, UUID actionId) {
+        return find("id = ?1 and actionId = ?2", sessionId, actionId).firstResult();
+    }
+
+    /** In the current transaction: takes a seat if one is left; 1 when taken, 0 when the session is full. */
+    public Uni<Integer> takeSeat(UUID sessionId) {
+        return Panache.getSession().chain(db -> db.createNativeQuery(
+                "update action_session set seats_taken = seats_taken + 1 where id = :id and seats_taken < capacity")
+                .setParameter("id", sessionId).executeUpdate());
+    }
+
+    /** In the current transaction: frees a seat (never below zero). */
+    public Uni<Integer> freeSeat(UUID sessionId) {
+        return Panache.getSession().chain(db -> db.createNativeQuery("update action_session set seats_taken = seats_taken - 1 "
+                + "where id = :id and seats_taken > 0").setParameter("id", sessionId).executeUpdate());
+    }
+
+    /**
+     * Locks the session's row until the transaction ends: a cancellation that hands its seat to the first person
+     * waiting must not race another cancellation or a registration on the same session.
+     */
+    public Uni<Void> lockForUpdate(UUID sessionId) {
+        return Panache.getSession().chain(db -> db.createNativeQuery("select id from action_session where id = :id for update")
+                .setParameter("id", sessionId).getResultList()).replaceWithVoid();
+    }
+}

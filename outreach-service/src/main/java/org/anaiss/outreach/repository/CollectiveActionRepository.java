@@ -1,0 +1,21 @@
+package org.anaiss.outreach.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.outreach.domain.CollectiveAction;
+import org.anaiss.outreach.domain.Region;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Collective actions, each of one region (table collective_action). */
+@ApplicationScoped
+public class CollectiveActionRepository implements PanacheRepositoryBase<CollectiveAction, UUID> {
+
+    /** The action when it is one of that region, else null: staff never reach another region's actions. */
+    public Uni<CollectiveAction> findInRegion(UUID actionId, Region region) {
+        return find("id = ?1 and region = ?2", actionId, region).firstResult();
+    }
+}
