@@ -28,6 +28,12 @@ public class ActionSessionRepository implements PanacheRepositoryBase<ActionSess
         return find("id = ?1 and actionId = ?2", sessionId, actionId).firstResult();
     }
 
+    /** The seats taken now, read from the row: the entity never holds the count the SQL updates maintain. */
+    public Uni<Integer> seatsTaken(UUID sessionId) {
+        return Panache.getSession().chain(db -> db.createNativeQuery("select seats_taken from action_session where id = :id", Integer.class)
+                .setParameter("id", sessionId).getSingleResult());
+    }
+
     /** In the current transaction: takes a seat if one is left; 1 when taken, 0 when the session is full. */
     public Uni<Integer> takeSeat(UUID sessionId) {
         return Panache.getSession().chain(db -> db.createNativeQuery(

@@ -25,6 +25,16 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
         return list("sessionId = ?1 and status <> ?2 order by status, createdAt, id", sessionId, RegistrationStatus.CANCELLED);
     }
 
+    /** A session's registrations holding a seat. */
+    public Uni<List<Registration>> listRegistered(UUID sessionId) {
+        return list("sessionId = ?1 and status = ?2", sessionId, RegistrationStatus.REGISTERED);
+    }
+
+    /** How many people are on a session's waiting list. */
+    public Uni<Long> countWaiting(UUID sessionId) {
+        return count("sessionId = ?1 and status = ?2", sessionId, RegistrationStatus.WAITING);
+    }
+
     /** How many registrations of the person to the action are not cancelled (at most one is allowed). */
     public Uni<Long> countActive(UUID actionId, String personKey) {
         return count("actionId = ?1 and personKey = ?2 and status <> ?3", actionId, personKey, RegistrationStatus.CANCELLED);

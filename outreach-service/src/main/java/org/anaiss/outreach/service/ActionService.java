@@ -16,9 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.outreach.config.OutreachConfig;
 import org.anaiss.outreach.domain.ActionSession;
 import org.anaiss.outreach.domain.CollectiveAction;
+import org.anaiss.outreach.domain.Region;
 import org.anaiss.outreach.domain.Invitation;
 import org.anaiss.outreach.domain.Registration;
-import org.anaiss.outreach.domain.RegistrationStatus;
+import org.anaiss.outreach.repository.ActionSessionRepository;
+import org.anaiss.outreach.repository.CollectiveActionRepository;
+import org.anaiss.outreach.repository.InvitationRepository;
+import org.anaiss.outreach.repository.RegistrationRepository;
 import org.anaiss.outreach.rest.api.ActionRequest;
 import org.anaiss.outreach.rest.api.ActionView;
 import org.anaiss.outreach.rest.api.AttendanceRequest;
@@ -46,10 +50,19 @@ public class ActionService {
     private final LetterRenderer letters;
     private final OutreachConfig config;
     private final Clock clock;
+    private final CollectiveActionRepository actions;
+    private final ActionSessionRepository sessions;
+    private final RegistrationRepository registrations;
+    private final InvitationRepository invitations;
 
     public ActionService(MessageRenderer renderer, AnswerLinks links, FieldCipher cipher, LetterRenderer letters,
-            OutreachConfig config, Clock clock, AuditTrail audit) {
+            OutreachConfig config, Clock clock, AuditTrail audit, CollectiveActionRepository actions,
+            ActionSessionRepository sessions, RegistrationRepository registrations, InvitationRepository invitations) {
         this.audit = audit;
+        this.actions = actions;
+        this.sessions = sessions;
+        this.registrations = registrations;
+        this.invitations = invitations;
         this.renderer = renderer;
         this.links = links;
         this.cipher = cipher;
@@ -71,25 +84,24 @@ public class ActionService {
         a.targetPublic = request.targetPublic().trim();
         a.createdAt = clock.instant();
         a.createdBy = caller.username();
-        List<ActionSession> sessions = new ArrayList<>();
+        List<ActionSession> created = new ArrayList<>();
         for (int i = 0; i < request.sessions().size(); i++) {
-            sessions.add(newSession(a.id, request.sessions().get(i), "sessions[" + i + "]"));
+            created.add(newSession(a.id, request.sessions().get(i), "sessions[" + i + "]"));
         }
-        return a.persist().chain(() -> ActionSession.persist(sessions)).chain(() -> view(a));
+        return actions.persist(a).chain(() -> sessions.persist(created)).chain(() -> view(a));
     }
 
     @WithTransaction
     public Uni<ActionView> addSession(Caller caller, UUID actionId, SessionRequest request) {
-        return find(caller, actionId).chain(a -> newSession(a.id, request, "").<ActionSession>persist().chain(() -> view(a)));
+        return find(caller, actionId).chain(a -> sessions.persist(newSession(a.id, request, "")).chain(() -> view(a)));
     }
 
     @WithSession
     public Uni<Page<ActionView>> list(Caller caller, int page, int size) {
-        var query = CollectiveAction.<CollectiveAction>find("region = ?1 order by createdAt desc, id", caller.requireRegion())
-                .page(page, size);
-        return query.list().chain(actions -> query.count().chain(total -> {
+        Region region = caller.requireRegion();
+        return actions.pageOfRegion(region, page, size).chain(onPage -> actions.countOfRegion(region).chain(total -> {
             Uni<List<ActionView>> views = Uni.createFrom().item(new ArrayList<>());
-            for (CollectiveAction a : actions) {
+            for (CollectiveAction a : onPage) {
                 views = views.chain(list -> view(a).map(v -> {
                     list.add(v);
                     return list;
@@ -114,37 +126,20 @@ public class ActionService {
                 links.registrationUrl(MessageRenderer.SAMPLE_TOKEN), MessageRenderer.SAMPLE_SESSIONS),
                 links.registrationUrl(MessageRenderer.SAMPLE_TOKEN));
         Instant now = clock.instant();
-        return find(caller, actionId).chain(action -> ActionSession.<ActionSession>list("actionId = ?1 order by startsAt", action.id)
-                .chain(sessions -> {
-                    Instant lastEnd = sessions.stream().map(ActionSession::endsAt).max(Instant::compareTo).orElse(now);
+        return find(caller, actionId).chain(action -> sessions.listByAction(action.id)
+                .chain(actionSessions -> {
+                    Instant lastEnd = actionSessions.stream().map(ActionSession::endsAt).max(Instant::compareTo).orElse(now);
                     if (!lastEnd.isAfter(now)) {
                         return Uni.createFrom().failure(ProblemException.conflict("action-over", "Action over",
                                 "Every session of this action is over; add a session first."));
                     }
                     UUID round = UUID.randomUUID();
                     boolean excludeOpenCases = request.excludeOpenCases() == null || request.excludeOpenCases();
-                    return Panache.getSession().chain(db -> db.createNativeQuery("insert into invitation_round (id, action_id, channel, "
-                            + "subject, template, created_at) values (:id, :a, :c, :s, :t, :now)")
-                            .setParameter("id", round).setParameter("a", action.id).setParameter("c", request.channel().name())
-                            .setParameter("s", request.subject().trim()).setParameter("t", request.template()).setParameter("now", now)
-                            .executeUpdate()
-                            .chain(() -> db.createNativeQuery("insert into invitation (id, action_id, round_id, signal_id, person_key, "
-                                    + "channel, status, expires_at, created_at) "
-                                    + "select gen_random_uuid(), :a, :round, t.id, t.person_key, :c, 'PENDING', :exp, :now from ("
-                                    + "select distinct on (s.person_key) s.id, s.person_key from signal s where s.region = :region "
-                                    + "and s.signal_type in (:types) and s.signal_date between :from and :to "
-                                    + "and (case when :c = 'EMAIL' then s.has_email else s.has_address end) "
-                                    + "and not exists (select 1 from objection j where j.person_key = s.person_key) "
-                                    + "and (:all or not exists (select 1 from known_case k where k.person_key = s.person_key "
-                                    + "and k.status <> 'CLOSED')) "
-                                    + "order by s.person_key, s.signal_date desc, s.received_at desc, s.id) t "
-                                    + "on conflict do nothing")
-                                    .setParameter("a", action.id).setParameter("round", round).setParameter("c", request.channel().name())
-                                    .setParameter("exp", lastEnd).setParameter("now", now).setParameter("region", action.region.name())
-                                    .setParameter("types", request.signalTypes().stream().map(Enum::name).toList())
-                                    .setParameter("from", request.windowFrom()).setParameter("to", request.windowTo())
-                                    .setParameter("all", !excludeOpenCases)
-                                    .executeUpdate()));
+                    return invitations.insertRound(round, action.id, request.channel().name(), request.subject().trim(),
+                            request.template(), now)
+                            .chain(() -> invitations.insertForRound(round, action.id, request.channel().name(), action.region.name(),
+                                    request.signalTypes().stream().map(Enum::name).toList(), request.windowFrom(),
+                                    request.windowTo(), !excludeOpenCases, lastEnd, now));
                 }));
     }
 
@@ -156,7 +151,7 @@ public class ActionService {
         if (!both.isEmpty()) {
             throw CampaignService.invalid("attended", "a registration cannot be both attended and absent");
         }
-        return ActionSession.<ActionSession>findById(sessionId).chain(s -> {
+        return sessions.findById(sessionId).chain(s -> {
             if (s == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Session " + sessionId));
             }
@@ -166,7 +161,7 @@ public class ActionService {
                             return Uni.createFrom().failure(ProblemException.conflict("session-not-held-yet", "Not held yet",
                                     "Attendance is recorded once the session has taken place."));
                         }
-                        return Registration.<Registration>list("sessionId = ?1 and status = ?2", s.id, RegistrationStatus.REGISTERED)
+                        return registrations.listRegistered(s.id)
                                 .chain(registered -> {
                                     Map<UUID, Registration> byId = new HashMap<>();
                                     registered.forEach(r -> byId.put(r.id, r));
@@ -198,8 +193,7 @@ public class ActionService {
     /** The merged letters of an action's LETTER invitations, for the mail room: each letter audited. */
     @WithTransaction
     public Uni<byte[]> invitationLetters(Caller caller, UUID actionId) {
-        return find(caller, actionId).chain(a -> Invitation.<Invitation>list("actionId = ?1 and status = 'SENT' and pdfCiphertext is not null "
-                + "order by sentAt, id", a.id)).call(list -> audit.record(caller, list.stream()
+        return find(caller, actionId).chain(a -> invitations.listSentLetters(a.id)).call(list -> audit.record(caller, list.stream()
                         .map(i -> new AuditTrail.Entry(AuditAction.DOWNLOAD, "invitation_letter", i.id, i.personKey)).toList()))
                 .map(list -> {
                     if (list.isEmpty()) {
@@ -216,7 +210,7 @@ public class ActionService {
     /** The calendar entry of a session (no personal data), for staff. */
     @WithSession
     public Uni<String> calendar(Caller caller, UUID sessionId) {
-        return ActionSession.<ActionSession>findById(sessionId).chain(s -> {
+        return sessions.findById(sessionId).chain(s -> {
             if (s == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Session " + sessionId));
             }
@@ -226,7 +220,7 @@ public class ActionService {
     }
 
     Uni<CollectiveAction> find(Caller caller, UUID id) {
-        return CollectiveAction.<CollectiveAction>find("id = ?1 and region = ?2", id, caller.requireRegion()).firstResult().map(a -> {
+        return actions.findInRegion(id, caller.requireRegion()).map(a -> {
             if (a == null) {
                 throw ProblemException.notFound("Collective action " + id);
             }
@@ -254,9 +248,9 @@ public class ActionService {
     }
 
     private Uni<ActionView> view(CollectiveAction a) {
-        return ActionSession.<ActionSession>list("actionId = ?1 order by startsAt", a.id).chain(sessions -> {
+        return sessions.listByAction(a.id).chain(actionSessions -> {
             Uni<List<SessionView>> views = Uni.createFrom().item(new ArrayList<>());
-            for (ActionSession s : sessions) {
+            for (ActionSession s : actionSessions) {
                 views = views.chain(list -> sessionView(s).map(v -> {
                     list.add(v);
                     return list;
@@ -268,10 +262,9 @@ public class ActionService {
 
     private Uni<SessionView> sessionView(ActionSession s) {
         // seats_taken is maintained by SQL: read it fresh
-        return Panache.getSession().chain(db -> db.createNativeQuery("select seats_taken from action_session where id = :id", Integer.class)
-                .setParameter("id", s.id).getSingleResult()
-                .chain(taken -> Registration.count("sessionId = ?1 and status = ?2", s.id, RegistrationStatus.WAITING)
+        return sessions.seatsTaken(s.id)
+                .chain(taken -> registrations.countWaiting(s.id)
                         .map(waiting -> new SessionView(s.id, s.startsAt, s.durationMinutes, s.place, s.videoUrl, s.capacity,
-                                taken, waiting, s.held))));
+                                taken, waiting, s.held)));
     }
 }
