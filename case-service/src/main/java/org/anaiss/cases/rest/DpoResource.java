@@ -34,7 +34,6 @@ import org.anaiss.cases.rest.api.RightsRequestAnswer;
 import org.anaiss.cases.rest.api.RightsRequestCreate;
 import org.anaiss.cases.rest.api.RightsRequestView;
 import org.anaiss.cases.service.DpoService;
-import org.anaiss.cases.service.ExportPdf;
 import org.anaiss.cases.service.RetentionService;
 import org.anaiss.platform.caller.RequestCaller;
 import org.anaiss.cases.service.Caller;

@@ -1,4 +1,4 @@
-package org.anaiss.cases.service;
+package org.anaiss.cases.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
