@@ -1,11 +1,13 @@
 package org.anaiss.outreach.repository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.domain.ActionSession;
+import org.anaiss.outreach.domain.Region;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -26,6 +28,12 @@ public class ActionSessionRepository implements PanacheRepositoryBase<ActionSess
     /** The session when it belongs to that action, else null. */
     public Uni<ActionSession> findInAction(UUID sessionId, UUID actionId) {
         return find("id = ?1 and actionId = ?2", sessionId, actionId).firstResult();
+    }
+
+    /** How many sessions of the action are still to come, counted only when the action is one of that region. */
+    public Uni<Long> countUpcomingInRegion(UUID actionId, Instant after, Region region) {
+        return count("actionId = ?1 and startsAt > ?2 and actionId in (select a.id from CollectiveAction a "
+                + "where a.region = ?3)", actionId, after, region);
     }
 
     /** The seats taken now, read from the row: the entity never holds the count the SQL updates maintain. */

@@ -12,13 +12,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.config.OutreachConfig;
-import org.anaiss.outreach.domain.ActionSession;
 import org.anaiss.outreach.domain.Campaign;
 import org.anaiss.outreach.domain.CampaignStatus;
-import org.anaiss.outreach.domain.Offer;
 import org.anaiss.outreach.domain.OfferStatus;
 import org.anaiss.outreach.domain.Region;
-import org.anaiss.outreach.repository.OfferTargets;
+import org.anaiss.outreach.repository.ActionSessionRepository;
+import org.anaiss.outreach.repository.CampaignRepository;
+import org.anaiss.outreach.repository.LetterRepository;
+import org.anaiss.outreach.repository.OfferRepository;
 import org.anaiss.outreach.rest.api.CampaignPreview;
 import org.anaiss.outreach.rest.api.CampaignRequest;
 import org.anaiss.outreach.rest.api.CampaignView;
@@ -30,9 +31,6 @@ import org.anaiss.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Campaigns of offers, scoped to the officer's region: anything of another region is answered 404, as
@@ -44,17 +42,24 @@ public class CampaignService {
     private final MessageRenderer renderer;
     private final AnswerLinks links;
     private final FieldCipher cipher;
-    private final Pool pool;
     private final OutreachConfig config;
     private final Clock clock;
+    private final CampaignRepository campaigns;
+    private final OfferRepository offers;
+    private final LetterRepository letters;
+    private final ActionSessionRepository sessions;
 
-    public CampaignService(MessageRenderer renderer, AnswerLinks links, FieldCipher cipher, Pool pool, OutreachConfig config,
-            Clock clock, AuditTrail audit) {
+    public CampaignService(MessageRenderer renderer, AnswerLinks links, FieldCipher cipher, OutreachConfig config,
+            Clock clock, AuditTrail audit, CampaignRepository campaigns, OfferRepository offers, LetterRepository letters,
+            ActionSessionRepository sessions) {
         this.audit = audit;
         this.renderer = renderer;
         this.links = links;
         this.cipher = cipher;
-        this.pool = pool;
+        this.campaigns = campaigns;
+        this.offers = offers;
+        this.letters = letters;
+        this.sessions = sessions;
         this.config = config;
         this.clock = clock;
     }
@@ -74,8 +79,7 @@ public class CampaignService {
                 request.actionId() == null ? null : links.registrationUrl("")), links.answerUrl(MessageRenderer.SAMPLE_TOKEN));
         Region region = caller.requireRegion();
         Uni<Void> actionChecked = request.actionId() == null ? Uni.createFrom().voidItem()
-                : ActionSession.count("actionId = ?1 and startsAt > ?2 and actionId in (select a.id from CollectiveAction a "
-                        + "where a.region = ?3)", request.actionId(), clock.instant(), region).map(n -> {
+                : sessions.countUpcomingInRegion(request.actionId(), clock.instant(), region).map(n -> {
                             if (n == 0) {
                                 throw invalid("actionId", "must be a collective action of your region with an upcoming session");
                             }
@@ -100,13 +104,13 @@ public class CampaignService {
         c.status = CampaignStatus.DRAFT;
         c.createdAt = clock.instant();
         c.createdBy = caller.username();
-        return c.persist().map(x -> CampaignView.of(c));
+        return campaigns.persist(c).map(x -> CampaignView.of(c));
     }
 
     @WithSession
     public Uni<Page<CampaignView>> list(Caller caller, int page, int size) {
-        var query = Campaign.<Campaign>find("region = ?1 order by createdAt desc, id", caller.requireRegion()).page(page, size);
-        return query.list().chain(list -> query.count()
+        Region region = caller.requireRegion();
+        return campaigns.pageOfRegion(region, page, size).chain(list -> campaigns.countOfRegion(region)
                 .map(total -> new Page<>(page, size, total, list.stream().map(CampaignView::of).toList())));
     }
 
@@ -118,8 +122,8 @@ public class CampaignService {
     /** The number of people a launch would reach now, and the message with fake data. */
     @WithSession
     public Uni<CampaignPreview> preview(Caller caller, UUID id) {
-        return find(caller, id).chain(c -> pool.preparedQuery(OfferTargets.COUNT).execute(OfferTargets.countArgs(c))
-                .map(rows -> new CampaignPreview(rows.iterator().next().getLong(0), c.subject,
+        return find(caller, id).chain(c -> campaigns.countTargets(c)
+                .map(targets -> new CampaignPreview(targets, c.subject,
                         renderer.render(renderer.parse(c.template), MessageRenderer.sample(c.answerDeadline, links.answerUrl(""),
                                 c.actionId == null ? null : links.registrationUrl(""))))));
     }
@@ -144,24 +148,18 @@ public class CampaignService {
     /** One page of a campaign's offers; each offer listed is audited. */
     @WithTransaction
     public Uni<Page<OfferView>> offers(Caller caller, UUID id, OfferStatus status, int page, int size) {
-        return find(caller, id).chain(c -> {
-            var query = status == null ? Offer.<Offer>find("campaignId = ?1 order by id", c.id).page(page, size)
-                    : Offer.<Offer>find("campaignId = ?1 and status = ?2 order by id", c.id, status).page(page, size);
-            return query.list().call(list -> audit.record(caller, list.stream()
-                    .map(o -> new AuditTrail.Entry(AuditAction.LIST, "offer", o.id, o.personKey)).toList()))
-                    .chain(list -> query.count()
-                    .map(total -> new Page<>(page, size, total, list.stream().map(OfferView::of).toList())));
-        });
+        return find(caller, id).chain(c -> offers.pageOfCampaign(c.id, status, page, size).call(list -> audit.record(caller, list.stream()
+                .map(o -> new AuditTrail.Entry(AuditAction.LIST, "offer", o.id, o.personKey)).toList()))
+                .chain(list -> offers.countOfCampaign(c.id, status)
+                        .map(total -> new Page<>(page, size, total, list.stream().map(OfferView::of).toList()))));
     }
 
     @WithSession
     public Uni<List<LetterBatchView>> letterBatches(Caller caller, UUID id) {
-        return find(caller, id).chain(c -> pool.preparedQuery("select batch_no, letters, created_at from letter_batch "
-                + "where campaign_id = $1 order by batch_no").execute(Tuple.of(c.id)).map(rows -> {
+        return find(caller, id).chain(c -> letters.listBatches(c.id).map(batches -> {
                     List<LetterBatchView> list = new ArrayList<>();
-                    for (Row r : rows) {
-                        list.add(new LetterBatchView(r.getInteger("batch_no"), r.getInteger("letters"),
-                                r.getOffsetDateTime("created_at").toInstant()));
+                    for (LetterRepository.Batch b : batches) {
+                        list.add(new LetterBatchView(b.batchNo(), b.letters(), b.createdAt()));
                     }
                     return list;
                 }));
@@ -170,36 +168,33 @@ public class CampaignService {
     /** The merged PDF of one batch of letters (names, addresses): one audit record for the batch. */
     @WithTransaction
     public Uni<byte[]> letterBatch(Caller caller, UUID id, int batchNo) {
-        return find(caller, id).chain(c -> pool.preparedQuery("select pdf_ct, pdf_key from letter_batch where campaign_id = $1 "
-                + "and batch_no = $2").execute(Tuple.of(c.id, batchNo)).map(rows -> {
-                    if (rows.size() == 0) {
+        return find(caller, id).chain(c -> letters.findBatchPdf(c.id, batchNo).map(pdf -> {
+                    if (pdf == null) {
                         throw ProblemException.notFound("Letter batch " + batchNo);
                     }
-                    Row r = rows.iterator().next();
-                    return cipher.open(r.getString("pdf_key"), r.getBuffer("pdf_ct").getBytes(), LaunchWorker.batchPlace(c.id, batchNo));
+                    return cipher.open(pdf.keyId(), pdf.ciphertext(), LaunchWorker.batchPlace(c.id, batchNo));
                 }).call(() -> audit.record(caller, AuditAction.DOWNLOAD, "letter_batch", c.id, null)));
     }
 
     /** The letter of one offer. */
     @WithTransaction
     public Uni<byte[]> offerLetter(Caller caller, UUID offerId) {
-        return Offer.<Offer>find("id = ?1 and region = ?2", offerId, caller.requireRegion()).firstResult().chain(o -> {
+        return offers.findInRegion(offerId, caller.requireRegion()).chain(o -> {
             if (o == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Offer " + offerId));
             }
-            return pool.preparedQuery("select pdf_ct, pdf_key from offer_letter where offer_id = $1").execute(Tuple.of(o.id))
-                    .map(rows -> {
-                        if (rows.size() == 0) {
+            return letters.findOfferLetterPdf(o.id)
+                    .map(pdf -> {
+                        if (pdf == null) {
                             throw ProblemException.notFound("Letter of offer " + offerId);
                         }
-                        Row r = rows.iterator().next();
-                        return cipher.open(r.getString("pdf_key"), r.getBuffer("pdf_ct").getBytes(), LaunchWorker.letterPlace(o.id));
+                        return cipher.open(pdf.keyId(), pdf.ciphertext(), LaunchWorker.letterPlace(o.id));
                     }).call(() -> audit.record(caller, AuditAction.DOWNLOAD, "offer_letter", o.id, o.personKey));
         });
     }
 
     private Uni<Campaign> find(Caller caller, UUID id) {
-        return Campaign.<Campaign>find("id = ?1 and region = ?2", id, caller.requireRegion()).firstResult().map(c -> {
+        return campaigns.findInRegion(id, caller.requireRegion()).map(c -> {
             if (c == null) {
                 throw ProblemException.notFound("Campaign " + id);
             }

@@ -1,0 +1,34 @@
+package org.anaiss.outreach.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.anaiss.outreach.domain.Offer;
+import org.anaiss.outreach.domain.OfferStatus;
+import org.anaiss.outreach.domain.Region;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Offers of service made to signalled people by campaigns (table offer). */
+@ApplicationScoped
+public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
+
+    /** The offer when it is one of that region, else null: staff never reach another region's offers. */
+    public Uni<Offer> findInRegion(UUID offerId, Region region) {
+        return find("id = ?1 and region = ?2", offerId, region).firstResult();
+    }
+
+    /** One page of a campaign's offers, all of them or those with that status (null: all), by id. */
+    public Uni<List<Offer>> pageOfCampaign(UUID campaignId, OfferStatus status, int page, int size) {
+        return status == null ? find("campaignId = ?1 order by id", campaignId).page(page, size).list()
+                : find("campaignId = ?1 and status = ?2 order by id", campaignId, status).page(page, size).list();
+    }
+
+    /** How many offers of a campaign, all of them or those with that status (null: all). */
+    public Uni<Long> countOfCampaign(UUID campaignId, OfferStatus status) {
+        return status == null ? count("campaignId = ?1", campaignId) : count("campaignId = ?1 and status = ?2", campaignId, status);
+    }
+}
