@@ -21,6 +21,16 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
         return find("id = ?1 and region = ?2", offerId, region).firstResult();
     }
 
+    /** The offer made on that signal, or null (a signal leads to one offer at most). */
+    public Uni<Offer> findBySignal(UUID signalId) {
+        return find("signalId", signalId).firstResult();
+    }
+
+    /** The offers made on those signals. */
+    public Uni<List<Offer>> listBySignals(List<UUID> signalIds) {
+        return list("signalId in ?1", signalIds);
+    }
+
     /** One page of a campaign's offers, all of them or those with that status (null: all), by id. */
     public Uni<List<Offer>> pageOfCampaign(UUID campaignId, OfferStatus status, int page, int size) {
         return status == null ? find("campaignId = ?1 order by id", campaignId).page(page, size).list()

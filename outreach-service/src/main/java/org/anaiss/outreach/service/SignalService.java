@@ -21,6 +21,9 @@ import org.anaiss.outreach.domain.Offer;
 import org.anaiss.outreach.domain.OfferStatus;
 import org.anaiss.outreach.domain.Sex;
 import org.anaiss.outreach.domain.Signal;
+import org.anaiss.outreach.repository.IdempotencyRecordRepository;
+import org.anaiss.outreach.repository.OfferRepository;
+import org.anaiss.outreach.repository.SignalRepository;
 import org.anaiss.outreach.rest.api.Page;
 import org.anaiss.outreach.rest.api.PersonRequest;
 import org.anaiss.outreach.rest.api.SignalReceipt;
@@ -52,8 +55,16 @@ public class SignalService {
     static final String REQUEST_FINGERPRINT = "anaiss/outreach/request/v1:";
     private final AuditTrail audit;
 
-    public SignalService(PersonVault vault, NirHasher hasher, Clock clock, AuditTrail audit) {
+    private final IdempotencyRecordRepository records;
+    private final SignalRepository signals;
+    private final OfferRepository offers;
+
+    public SignalService(PersonVault vault, NirHasher hasher, Clock clock, AuditTrail audit, IdempotencyRecordRepository records,
+            SignalRepository signals, OfferRepository offers) {
         this.audit = audit;
+        this.records = records;
+        this.signals = signals;
+        this.offers = offers;
         this.vault = vault;
         this.hasher = hasher;
         this.clock = clock;
@@ -67,13 +78,13 @@ public class SignalService {
             Function<List<Signal>, Stored> answer) {
         String id = IdempotencyRecord.id(partner, key);
         String hash = hasher.fingerprint(REQUEST_FINGERPRINT, canonicalBody);
-        return Panache.withTransaction(() -> IdempotencyRecord.<IdempotencyRecord>findById(id).chain(existing -> {
+        return Panache.withTransaction(() -> records.findById(id).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(replay(existing, hash));
             }
             Instant now = clock.instant();
-            List<Signal> signals = valid.stream().map(r -> newSignal(partner, r, now)).toList();
-            Stored stored = answer.apply(signals);
+            List<Signal> created = valid.stream().map(r -> newSignal(partner, r, now)).toList();
+            Stored stored = answer.apply(created);
             IdempotencyRecord record = new IdempotencyRecord();
             record.id = id;
             record.partner = partner;
@@ -82,12 +93,12 @@ public class SignalService {
             record.response = stored.body();
             record.createdAt = now;
             // the record first: a concurrent twin fails on its key before writing any signal
-            return record.persistAndFlush().chain(() -> Signal.persist(signals))
-                    .call(() -> audit.record(caller, signals.stream()
+            return records.persistAndFlush(record).chain(() -> signals.persist(created))
+                    .call(() -> audit.record(caller, created.stream()
                             .map(s -> new AuditTrail.Entry(AuditAction.CREATE, "signal", s.id, s.personKey)).toList()))
                     .replaceWith(stored);
         })).onFailure(SqlStates::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
-                () -> IdempotencyRecord.<IdempotencyRecord>findById(id).map(existing -> {
+                () -> records.findById(id).map(existing -> {
                     if (existing == null) {
                         throw ProblemException.conflict("concurrent-change", "Changed meanwhile",
                                 "The same request is being processed; retry it.");
@@ -143,11 +154,11 @@ public class SignalService {
     /** A signal the partner sent, with its coarse status; 404 for any other partner's signal. */
     @WithTransaction
     public Uni<SignalReceipt> receipt(Caller caller, String partner, UUID id) {
-        return Signal.<Signal>find("id = ?1 and partner = ?2", id, partner).firstResult().chain(signal -> {
+        return signals.findOfPartner(id, partner).chain(signal -> {
             if (signal == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Signal " + id));
             }
-            return Offer.<Offer>find("signalId", id).firstResult()
+            return offers.findBySignal(id)
                     .call(() -> audit.record(caller, AuditAction.READ, "signal", signal.id, signal.personKey))
                     .map(offer -> receipt(signal, offer));
         });
@@ -155,17 +166,15 @@ public class SignalService {
 
     @WithTransaction
     public Uni<Page<SignalReceipt>> receipts(Caller caller, String partner, int page, int size) {
-        var query = Signal.<Signal>find("partner = ?1 order by receivedAt desc, id", partner).page(page, size);
-        return query.list().call(signals -> audit.record(caller, signals.stream()
+        return signals.pageOfPartner(partner, page, size).call(onPage -> audit.record(caller, onPage.stream()
                 .map(s -> new AuditTrail.Entry(AuditAction.LIST, "signal", s.id, s.personKey)).toList()))
-                .chain(signals -> query.count().chain(total -> {
-            List<UUID> ids = signals.stream().map(s -> s.id).toList();
-            Uni<List<Offer>> offers = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                    : Offer.<Offer>list("signalId in ?1", ids);
-            return offers.map(list -> {
+                .chain(onPage -> signals.countOfPartner(partner).chain(total -> {
+            List<UUID> ids = onPage.stream().map(s -> s.id).toList();
+            Uni<List<Offer>> made = ids.isEmpty() ? Uni.createFrom().item(List.of()) : offers.listBySignals(ids);
+            return made.map(list -> {
                 Map<UUID, Offer> bySignal = list.stream().collect(Collectors.toMap(o -> o.signalId, o -> o));
                 List<SignalReceipt> items = new ArrayList<>();
-                signals.forEach(s -> items.add(receipt(s, bySignal.get(s.id))));
+                onPage.forEach(s -> items.add(receipt(s, bySignal.get(s.id))));
                 return new Page<>(page, size, total, items);
             });
         }));
