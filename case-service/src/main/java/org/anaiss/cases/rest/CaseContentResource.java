@@ -61,7 +61,8 @@ public class CaseContentResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Contacts with the person, newest first")
     public Uni<List<ContactView>> contacts(@PathParam("caseId") UUID caseId) {
-        return contacts.list(Caller.of(caller.claims()), caseId);
+        return contacts.list(Caller.of(caller.claims()), caseId)
+                .map(list -> list.stream().map(ApiMapping::contact).toList());
     }
 
     @POST
@@ -71,7 +72,8 @@ public class CaseContentResource {
     @Operation(summary = "Record a contact (interview, call, home visit, video, letter)")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Uni<Response> addContact(@PathParam("caseId") UUID caseId, @Valid @NotNull ContactRequest request) {
-        return contacts.add(Caller.of(caller.claims()), caseId, request)
+        return contacts.add(Caller.of(caller.claims()), caseId, request.occurredAt(), request.mode(), request.notes())
+                .map(ApiMapping::contact)
                 .map(c -> Response.created(URI.create("/api/cases/" + caseId + "/contacts/" + c.id())).entity(c).build());
     }
 
@@ -80,7 +82,8 @@ public class CaseContentResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "The support plan agreed with the person")
     public Uni<List<PlanStepView>> planSteps(@PathParam("caseId") UUID caseId) {
-        return plan.list(Caller.of(caller.claims()), caseId);
+        return plan.list(Caller.of(caller.claims()), caseId)
+                .map(list -> list.stream().map(ApiMapping::planStep).toList());
     }
 
     @POST
@@ -90,7 +93,8 @@ public class CaseContentResource {
     @Operation(summary = "Add a step to the support plan")
     @APIResponse(responseCode = "201", description = "Added")
     public Uni<Response> addPlanStep(@PathParam("caseId") UUID caseId, @Valid @NotNull PlanStepRequest request) {
-        return plan.add(Caller.of(caller.claims()), caseId, request)
+        return plan.add(Caller.of(caller.claims()), caseId, request.text(), request.dueDate(), request.status())
+                .map(ApiMapping::planStep)
                 .map(s -> Response.created(URI.create("/api/cases/" + caseId + "/plan-steps/" + s.id())).entity(s).build());
     }
 
@@ -101,7 +105,8 @@ public class CaseContentResource {
     @Operation(summary = "Change a step (text, due date, PLANNED/DONE/CANCELLED)", description = "'version' is required; 409 if it changed meanwhile.")
     public Uni<PlanStepView> updatePlanStep(@PathParam("caseId") UUID caseId, @PathParam("stepId") UUID stepId,
             @Valid @NotNull PlanStepRequest request) {
-        return plan.update(Caller.of(caller.claims()), caseId, stepId, request);
+        return plan.update(Caller.of(caller.claims()), caseId, stepId, request.text(), request.dueDate(), request.status(),
+                request.version()).map(ApiMapping::planStep);
     }
 
     @GET
@@ -109,7 +114,8 @@ public class CaseContentResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Documents attached to the case (metadata)")
     public Uni<List<DocumentView>> documents(@PathParam("caseId") UUID caseId) {
-        return documents.list(Caller.of(caller.claims()), caseId);
+        return documents.list(Caller.of(caller.claims()), caseId)
+                .map(list -> list.stream().map(ApiMapping::document).toList());
     }
 
     @POST
@@ -125,6 +131,7 @@ public class CaseContentResource {
     public Uni<Response> upload(@PathParam("caseId") UUID caseId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("Content-Disposition") String disposition, byte[] content) {
         return documents.upload(Caller.of(caller.claims()), caseId, contentType, ContentDisposition.fileName(disposition), content)
+                .map(ApiMapping::document)
                 .map(d -> Response.created(URI.create("/api/cases/" + caseId + "/documents/" + d.id())).entity(d).build());
     }
 

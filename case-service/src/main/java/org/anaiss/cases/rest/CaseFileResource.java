@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.anaiss.cases.rest.api.CaseFileView;
-import org.anaiss.cases.rest.api.StatusChangeView;
 import org.anaiss.cases.service.CaseFileService;
 import org.anaiss.cases.service.CaseService;
 import org.anaiss.cases.service.ContactService;
@@ -51,9 +50,11 @@ public class CaseFileResource {
     @Operation(summary = "A case file in one read: the case, its status history, contacts, plan steps and documents",
             description = "The same content and the same audit records as the five separate reads, in one transaction.")
     public Uni<CaseFileView> file(@PathParam("caseId") UUID caseId) {
-        return files.read(Caller.of(caller.claims()), caseId).map(f -> new CaseFileView(cases.view(f.supportCase()),
-                f.history().stream().map(h -> new StatusChangeView(h.status, h.closureReason, h.changedOn)).toList(),
-                f.contacts().stream().map(contacts::view).toList(), f.planSteps().stream().map(plan::view).toList(),
-                f.documents().stream().map(DocumentService::view).toList()));
+        return files.read(Caller.of(caller.claims()), caseId).map(f -> new CaseFileView(
+                ApiMapping.caseView(cases.details(f.supportCase())),
+                f.history().stream().map(ApiMapping::statusChange).toList(),
+                f.contacts().stream().map(contacts::details).map(ApiMapping::contact).toList(),
+                f.planSteps().stream().map(plan::details).map(ApiMapping::planStep).toList(),
+                f.documents().stream().map(DocumentService::details).map(ApiMapping::document).toList()));
     }
 }

@@ -92,7 +92,7 @@ public class CaseResource {
         CaseQuery query = new CaseQuery(status, theme, Boolean.TRUE.equals(mine) ? Caller.of(caller.claims()).username() : null,
                 Boolean.TRUE.equals(unassigned), personId, updatedSince, sortField, ascending,
                 page == null ? 0 : page, Params.pageSize(size, 20, config.lists().maxPageSize()));
-        return cases.list(Caller.of(caller.claims()), query);
+        return cases.list(Caller.of(caller.claims()), query).map(ApiMapping::cases);
     }
 
     @POST
@@ -100,7 +100,8 @@ public class CaseResource {
     @Operation(summary = "Open a case for a person of the region, in the caller's team")
     @APIResponse(responseCode = "201", description = "Opened")
     public Uni<Response> open(@Valid @NotNull CaseCreateRequest request) {
-        return cases.open(Caller.of(caller.claims()), request)
+        return cases.open(Caller.of(caller.claims()), request.personId(), request.theme(), request.origin(), request.assignedTo())
+                .map(ApiMapping::caseView)
                 .map(c -> Response.created(URI.create("/api/cases/" + c.id())).entity(c).build());
     }
 
@@ -109,7 +110,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Read a case", description = "404 for a case outside the caller's team or region.")
     public Uni<CaseView> get(@PathParam("caseId") UUID caseId) {
-        return cases.get(Caller.of(caller.claims()), caseId);
+        return cases.get(Caller.of(caller.claims()), caseId).map(ApiMapping::caseView);
     }
 
     @GET
@@ -117,7 +118,8 @@ public class CaseResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "The status history of a case", description = "Oldest first; each status with the day it took effect (no time, no author). 404 outside the caller's team or region.")
     public Uni<List<StatusChangeView>> statusHistory(@PathParam("caseId") UUID caseId) {
-        return cases.statusHistory(Caller.of(caller.claims()), caseId);
+        return cases.statusHistory(Caller.of(caller.claims()), caseId)
+                .map(list -> list.stream().map(ApiMapping::statusChange).toList());
     }
 
     @POST
@@ -125,7 +127,8 @@ public class CaseResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Change the status of a case", description = "OPEN -> ON_HOLD <-> OPEN -> CLOSED; a held case may close; a closed case may reopen. 409 otherwise.")
     public Uni<CaseView> changeStatus(@PathParam("caseId") UUID caseId, @Valid @NotNull StatusChangeRequest request) {
-        return cases.changeStatus(Caller.of(caller.claims()), caseId, request);
+        return cases.changeStatus(Caller.of(caller.claims()), caseId, request.status(), request.closureReason())
+                .map(ApiMapping::caseView);
     }
 
     @PUT
@@ -133,7 +136,7 @@ public class CaseResource {
     @RolesAllowed(Roles.TEAM_LEAD)
     @Operation(summary = "Assign or reassign a case to a social worker of the team")
     public Uni<CaseView> assign(@PathParam("caseId") UUID caseId, @Valid @NotNull AssignmentRequest request) {
-        return cases.assign(Caller.of(caller.claims()), caseId, request);
+        return cases.assign(Caller.of(caller.claims()), caseId, request.assignee()).map(ApiMapping::caseView);
     }
 
     @DELETE
@@ -141,7 +144,7 @@ public class CaseResource {
     @RolesAllowed(Roles.TEAM_LEAD)
     @Operation(summary = "Put a case back in the team's queue")
     public Uni<CaseView> unassign(@PathParam("caseId") UUID caseId) {
-        return cases.unassign(Caller.of(caller.claims()), caseId);
+        return cases.unassign(Caller.of(caller.claims()), caseId).map(ApiMapping::caseView);
     }
 
     @GET
@@ -149,6 +152,7 @@ public class CaseResource {
     @RolesAllowed(Roles.TEAM_LEAD)
     @Operation(summary = "Social workers of the team who may be assigned a case")
     public Uni<List<StaffView>> teamMembers() {
-        return cases.teamMembers(Caller.of(caller.claims()));
+        return cases.teamMembers(Caller.of(caller.claims()))
+                .map(list -> list.stream().map(ApiMapping::staff).toList());
     }
 }

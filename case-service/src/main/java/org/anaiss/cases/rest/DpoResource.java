@@ -79,7 +79,8 @@ public class DpoResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Find a person in any region, by NIR or by last name and birth date")
     public Uni<List<PersonView>> search(@Valid @NotNull PersonSearchRequest request) {
-        return dpo.search(Caller.of(caller.claims()), request);
+        return dpo.search(Caller.of(caller.claims()), ApiMapping.search(request))
+                .map(list -> list.stream().map(ApiMapping::person).toList());
     }
 
     @GET

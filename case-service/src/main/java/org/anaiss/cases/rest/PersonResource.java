@@ -54,7 +54,7 @@ public class PersonResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "Duplicate: the body's existingId names the known person")
     public Uni<Response> create(@Valid @NotNull PersonRequest request) {
-        return persons.create(Caller.of(caller.claims()), request)
+        return persons.create(Caller.of(caller.claims()), ApiMapping.identity(request)).map(ApiMapping::person)
                 .map(p -> Response.created(URI.create("/api/cases/persons/" + p.id())).entity(p).build());
     }
 
@@ -63,7 +63,8 @@ public class PersonResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Find persons by NIR, or by last name and birth date", description = "The NIR travels in the body, never in a URL.")
     public Uni<List<PersonSummary>> search(@Valid @NotNull PersonSearchRequest request) {
-        return persons.search(Caller.of(caller.claims()), request);
+        return persons.search(Caller.of(caller.claims()), ApiMapping.search(request))
+                .map(list -> list.stream().map(ApiMapping::summary).toList());
     }
 
     @GET
@@ -71,7 +72,7 @@ public class PersonResource {
     @RolesAllowed({ Roles.SOCIAL_WORKER, Roles.TEAM_LEAD })
     @Operation(summary = "Read a person's identity and contact details")
     public Uni<PersonView> get(@PathParam("personId") UUID personId) {
-        return persons.get(Caller.of(caller.claims()), personId);
+        return persons.get(Caller.of(caller.claims()), personId).map(ApiMapping::person);
     }
 
     @PUT
@@ -84,6 +85,7 @@ public class PersonResource {
             throw org.anaiss.platform.problem.ProblemException.badRequest("version-required", "Version required",
                     "Send ?version= with the version you read, so a concurrent change is not overwritten.");
         }
-        return persons.update(Caller.of(caller.claims()), personId, request, version);
+        return persons.update(Caller.of(caller.claims()), personId, ApiMapping.identity(request), version)
+                .map(ApiMapping::person);
     }
 }

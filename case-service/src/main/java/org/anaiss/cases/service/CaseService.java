@@ -13,21 +13,20 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.cases.domain.CaseStatus;
+import org.anaiss.cases.domain.CaseStatusChange;
+import org.anaiss.cases.domain.ClosureReason;
+import org.anaiss.cases.domain.Origin;
 import org.anaiss.cases.domain.Person;
+import org.anaiss.cases.domain.StaffMember;
 import org.anaiss.cases.domain.SupportCase;
+import org.anaiss.cases.domain.Theme;
 import org.anaiss.cases.events.CaseEventData;
 import org.anaiss.cases.events.Outbox;
 import org.anaiss.cases.repository.CaseAssignmentRepository;
 import org.anaiss.cases.repository.CaseQuery;
 import org.anaiss.cases.repository.CaseRepository;
 import org.anaiss.cases.repository.CaseStatusHistoryRepository;
-import org.anaiss.cases.rest.api.AssignmentRequest;
-import org.anaiss.cases.rest.api.CaseCreateRequest;
 import org.anaiss.cases.rest.api.CaseView;
-import org.anaiss.cases.rest.api.Page;
-import org.anaiss.cases.rest.api.StaffView;
-import org.anaiss.cases.rest.api.StatusChangeRequest;
-import org.anaiss.cases.rest.api.StatusChangeView;
 import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -68,11 +67,12 @@ public class CaseService {
         this.history = history;
     }
 
+    /** {@code assignedTo}: the caller, a worker of the team (team lead only), or null for the team's queue. */
     @WithTransaction
-    public Uni<CaseView> open(Caller caller, CaseCreateRequest request) {
+    public Uni<CaseDetails> open(Caller caller, UUID personId, Theme theme, Origin origin, String assignedTo) {
         requireTeam(caller);
-        return persons.load(caller, request.personId())
-                .chain(person -> checkAssignee(caller, request.assignedTo()).replaceWith(person))
+        return persons.load(caller, personId)
+                .chain(person -> checkAssignee(caller, assignedTo).replaceWith(person))
                 .chain(person -> {
                     Instant now = clock.instant();
                     SupportCase c = new SupportCase();
@@ -80,9 +80,9 @@ public class CaseService {
                     c.person = person;
                     c.region = caller.region();
                     c.team = caller.team();
-                    c.assignedTo = request.assignedTo();
-                    c.theme = request.theme();
-                    c.origin = request.origin();
+                    c.assignedTo = assignedTo;
+                    c.theme = theme;
+                    c.origin = origin;
                     c.status = CaseStatus.OPEN;
                     c.openedAt = now;
                     c.createdAt = now;
@@ -92,7 +92,7 @@ public class CaseService {
                             .call(() -> opened(c, caller.traceparent()))
                             .call(() -> audit.record(caller, AuditAction.CREATE, RECORD, c.id, c.id, person.id))
                             .call(() -> staff.seen(caller))
-                            .map(this::view);
+                            .map(this::details);
                 });
     }
 
@@ -104,24 +104,23 @@ public class CaseService {
     }
 
     @WithTransaction
-    public Uni<CaseView> get(Caller caller, UUID id) {
+    public Uni<CaseDetails> get(Caller caller, UUID id) {
         return load(caller, id)
                 .call(c -> audit.record(caller, AuditAction.READ, RECORD, c.id, c.id, c.person.id))
                 .call(() -> staff.seen(caller))
-                .map(this::view);
+                .map(this::details);
     }
 
     /** The status history of a case the caller may see, oldest first. */
     @WithTransaction
-    public Uni<List<StatusChangeView>> statusHistory(Caller caller, UUID id) {
+    public Uni<List<CaseStatusChange>> statusHistory(Caller caller, UUID id) {
         return load(caller, id)
                 .call(c -> audit.record(caller, AuditAction.READ, RECORD, c.id, c.id, c.person.id))
-                .chain(c -> history.of(c.id))
-                .map(list -> list.stream().map(h -> new StatusChangeView(h.status, h.closureReason, h.changedOn)).toList());
+                .chain(c -> history.of(c.id));
     }
 
     @WithTransaction
-    public Uni<Page<CaseView>> list(Caller caller, CaseQuery query) {
+    public Uni<ListPage<CaseDetails>> list(Caller caller, CaseQuery query) {
         requireTeam(caller);
         return cases.page(caller.region(), caller.team(), caller.isTeamLead(), query).chain(found -> {
             boolean hasNext = found.size() > query.size();
@@ -129,27 +128,26 @@ public class CaseService {
             return audit.record(caller, page.stream()
                     .map(c -> new AuditEntry(AuditAction.LIST, RECORD, c.id, c.id, c.person.id)).toList())
                     .call(() -> staff.seen(caller))
-                    .map(v -> new Page<>(page.stream().map(this::view).toList(), query.page(), query.size(), hasNext));
+                    .map(v -> new ListPage<>(page.stream().map(this::details).toList(), query.page(), query.size(), hasNext));
         });
     }
 
     @WithTransaction
-    public Uni<CaseView> changeStatus(Caller caller, UUID id, StatusChangeRequest request) {
+    public Uni<CaseDetails> changeStatus(Caller caller, UUID id, CaseStatus to, ClosureReason closureReason) {
         return load(caller, id).chain(c -> {
             CaseStatus from = c.status;
-            CaseStatus to = request.status();
             if (!from.canBecome(to)) {
                 return Uni.createFrom().failure(ProblemException.conflict("invalid-transition", "Invalid status change",
                         "A case that is " + from + " cannot become " + to + "; allowed: " + from.next() + "."));
             }
-            if ((to == CaseStatus.CLOSED) != (request.closureReason() != null)) {
+            if ((to == CaseStatus.CLOSED) != (closureReason != null)) {
                 return Uni.createFrom().failure(ProblemException.badRequest("closure-reason",
                         "Closure reason", to == CaseStatus.CLOSED ? "Closing a case needs a closureReason."
                                 : "A closureReason is only given when closing a case."));
             }
             Instant now = clock.instant();
             c.status = to;
-            c.closureReason = request.closureReason();
+            c.closureReason = closureReason;
             c.closedAt = to == CaseStatus.CLOSED ? now : null;
             c.updatedAt = now;
             String type = to == CaseStatus.CLOSED ? CaseEventData.CLOSED : CaseEventData.STATUS_CHANGED;
@@ -158,30 +156,30 @@ public class CaseService {
                     .call(() -> history.record(c.id, to, c.closureReason))
                     .call(() -> audit.record(caller, AuditAction.STATUS_CHANGE, RECORD, c.id, c.id, c.person.id))
                     .call(cases::flush)
-                    .map(v -> view(c));
+                    .map(v -> details(c));
         });
     }
 
     /** A team lead gives a case of their team, or of the region's queue, to a worker of their team. */
     @WithTransaction
-    public Uni<CaseView> assign(Caller caller, UUID id, AssignmentRequest request) {
+    public Uni<CaseDetails> assign(Caller caller, UUID id, String assignee) {
         requireLead(caller);
         return load(caller, id)
-                .call(c -> checkAssignee(caller, request.assignee()))
+                .call(c -> checkAssignee(caller, assignee))
                 .chain(c -> {
                     c.team = caller.team();
-                    c.assignedTo = request.assignee();
+                    c.assignedTo = assignee;
                     c.updatedAt = clock.instant();
                     return assignments.record(c.id, c.team, c.assignedTo)
                             .call(() -> audit.record(caller, AuditAction.ASSIGN, RECORD, c.id, c.id, c.person.id))
                             .call(cases::flush)
-                            .map(v -> view(c));
+                            .map(v -> details(c));
                 });
     }
 
     /** Puts a case back in the team's queue. */
     @WithTransaction
-    public Uni<CaseView> unassign(Caller caller, UUID id) {
+    public Uni<CaseDetails> unassign(Caller caller, UUID id) {
         requireLead(caller);
         return load(caller, id).chain(c -> {
             c.assignedTo = null;
@@ -189,15 +187,14 @@ public class CaseService {
             return assignments.record(c.id, c.team, null)
                     .call(() -> audit.record(caller, AuditAction.ASSIGN, RECORD, c.id, c.id, c.person.id))
                     .call(cases::flush)
-                    .map(v -> view(c));
+                    .map(v -> details(c));
         });
     }
 
     @WithTransaction
-    public Uni<List<StaffView>> teamMembers(Caller caller) {
+    public Uni<List<StaffMember>> teamMembers(Caller caller) {
         requireLead(caller);
-        return staff.seen(caller).chain(() -> staff.team(caller))
-                .map(list -> list.stream().map(m -> new StaffView(m.username, m.displayName, m.teamLead)).toList());
+        return staff.seen(caller).chain(() -> staff.team(caller));
     }
 
     /** A case the caller may see, with its person, or 404. */
@@ -251,6 +248,14 @@ public class CaseService {
     public CaseView view(SupportCase c) {
         Person p = c.person;
         return new CaseView(c.id, PersonService.summary(p), c.region, c.team, c.assignedTo, c.theme, c.origin, c.status,
+                c.closureReason, cipher.openString(c.intakeNoteKeyId, c.intakeNoteCiphertext, intakePlace(c.id)),
+                c.openedAt, c.closedAt, c.lastContactAt, c.updatedAt, c.version);
+    }
+
+    /** The case as read (its person must be loaded), the intake note decrypted. */
+    public CaseDetails details(SupportCase c) {
+        Person p = c.person;
+        return new CaseDetails(c.id, PersonService.brief(p), c.region, c.team, c.assignedTo, c.theme, c.origin, c.status,
                 c.closureReason, cipher.openString(c.intakeNoteKeyId, c.intakeNoteCiphertext, intakePlace(c.id)),
                 c.openedAt, c.closedAt, c.lastContactAt, c.updatedAt, c.version);
     }

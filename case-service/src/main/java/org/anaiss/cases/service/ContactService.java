@@ -1,14 +1,15 @@
 package org.anaiss.cases.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.cases.domain.Contact;
+import org.anaiss.cases.domain.ContactMode;
 import org.anaiss.cases.repository.ContactRepository;
-import org.anaiss.cases.rest.api.ContactRequest;
 import org.anaiss.cases.rest.api.ContactView;
 import org.anaiss.platform.crypto.FieldCipher;
 
@@ -35,34 +36,34 @@ public class ContactService {
     }
 
     @WithTransaction
-    public Uni<ContactView> add(Caller caller, UUID caseId, ContactRequest request) {
+    public Uni<ContactDetails> add(Caller caller, UUID caseId, Instant occurredAt, ContactMode mode, String notesText) {
         return cases.load(caller, caseId).chain(c -> {
             Contact contact = new Contact();
             contact.id = UUID.randomUUID();
             contact.caseId = c.id;
-            contact.occurredAt = request.occurredAt();
-            contact.mode = request.mode();
+            contact.occurredAt = occurredAt;
+            contact.mode = mode;
             contact.author = caller.username();
-            FieldCipher.Sealed notes = cipher.seal(request.notes(), place(contact.id));
+            FieldCipher.Sealed notes = cipher.seal(notesText, place(contact.id));
             contact.notesCiphertext = notes == null ? null : notes.ciphertext();
             contact.notesKeyId = notes == null ? null : notes.keyId();
             contact.createdAt = clock.instant();
-            if (c.lastContactAt == null || c.lastContactAt.isBefore(request.occurredAt())) {
-                c.lastContactAt = request.occurredAt();
+            if (c.lastContactAt == null || c.lastContactAt.isBefore(occurredAt)) {
+                c.lastContactAt = occurredAt;
             }
             c.updatedAt = contact.createdAt;
             return contacts.persist(contact)
                     .call(() -> audit.record(caller, AuditAction.CREATE, RECORD, contact.id, c.id, c.person.id))
-                    .map(v -> view(contact));
+                    .map(v -> details(contact));
         });
     }
 
     @WithTransaction
-    public Uni<List<ContactView>> list(Caller caller, UUID caseId) {
+    public Uni<List<ContactDetails>> list(Caller caller, UUID caseId) {
         return cases.load(caller, caseId).chain(c -> contacts.listForCase(c.id, true)
                 .call(list -> audit.record(caller, list.stream()
                         .map(x -> new AuditEntry(AuditAction.READ, RECORD, x.id, c.id, c.person.id)).toList()))
-                .map(list -> list.stream().map(this::view).toList()));
+                .map(list -> list.stream().map(this::details).toList()));
     }
 
     static String place(UUID contactId) {
@@ -71,6 +72,12 @@ public class ContactService {
 
     public ContactView view(Contact c) {
         return new ContactView(c.id, c.caseId, c.occurredAt, c.mode, c.author,
+                cipher.openString(c.notesKeyId, c.notesCiphertext, place(c.id)), c.createdAt);
+    }
+
+    /** The contact as read, its notes decrypted. */
+    public ContactDetails details(Contact c) {
+        return new ContactDetails(c.id, c.caseId, c.occurredAt, c.mode, c.author,
                 cipher.openString(c.notesKeyId, c.notesCiphertext, place(c.id)), c.createdAt);
     }
 }

@@ -28,7 +28,7 @@ public class DocumentService {
     static final String RECORD = "DOCUMENT";
 
     /** A downloaded document: its metadata and decrypted bytes. */
-    public record Download(DocumentView meta, byte[] content) {
+    public record Download(DocumentDetails meta, byte[] content) {
     }
 
     private final CaseService cases;
@@ -49,7 +49,7 @@ public class DocumentService {
     }
 
     @WithTransaction
-    public Uni<DocumentView> upload(Caller caller, UUID caseId, String contentType, String fileName, byte[] content) {
+    public Uni<DocumentDetails> upload(Caller caller, UUID caseId, String contentType, String fileName, byte[] content) {
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
         if (content == null || content.length == 0) {
             return Uni.createFrom().failure(ProblemException.badRequest("empty-document", "Empty document",
@@ -84,17 +84,17 @@ public class DocumentService {
             c.updatedAt = d.uploadedAt;
             return documents.persist(d)
                     .call(() -> audit.record(caller, AuditAction.CREATE, RECORD, d.id, c.id, c.person.id))
-                    .map(v -> view(new DocumentMeta(d.id, d.caseId, d.fileName, d.contentType, d.sizeBytes, d.sha256,
+                    .map(v -> details(new DocumentMeta(d.id, d.caseId, d.fileName, d.contentType, d.sizeBytes, d.sha256,
                             d.uploadedBy, d.uploadedAt)));
         });
     }
 
     @WithTransaction
-    public Uni<List<DocumentView>> list(Caller caller, UUID caseId) {
+    public Uni<List<DocumentDetails>> list(Caller caller, UUID caseId) {
         return cases.load(caller, caseId).chain(c -> documents.listForCase(c.id)
                 .call(list -> audit.record(caller, list.stream()
                         .map(d -> new AuditEntry(AuditAction.LIST, RECORD, d.id(), c.id, c.person.id)).toList()))
-                .map(list -> list.stream().map(DocumentService::view).toList()));
+                .map(list -> list.stream().map(DocumentService::details).toList()));
     }
 
     @WithTransaction
@@ -102,7 +102,7 @@ public class DocumentService {
         return cases.load(caller, caseId).chain(c -> documents.findInCase(documentId, c.id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Document " + documentId))
                 .call(d -> audit.record(caller, AuditAction.DOWNLOAD, RECORD, d.id, c.id, c.person.id))
-                .map(d -> new Download(view(new DocumentMeta(d.id, d.caseId, d.fileName, d.contentType, d.sizeBytes,
+                .map(d -> new Download(details(new DocumentMeta(d.id, d.caseId, d.fileName, d.contentType, d.sizeBytes,
                         d.sha256, d.uploadedBy, d.uploadedAt)), cipher.open(d.contentKeyId, d.contentCiphertext, place(d.id)))));
     }
 
@@ -112,6 +112,12 @@ public class DocumentService {
 
     public static DocumentView view(DocumentMeta d) {
         return new DocumentView(d.id(), d.caseId(), d.fileName(), d.contentType(), d.sizeBytes(),
+                HexFormat.of().formatHex(d.sha256()), d.uploadedBy(), d.uploadedAt());
+    }
+
+    /** A document's metadata as shown, its SHA-256 in hexadecimal. */
+    public static DocumentDetails details(DocumentMeta d) {
+        return new DocumentDetails(d.id(), d.caseId(), d.fileName(), d.contentType(), d.sizeBytes(),
                 HexFormat.of().formatHex(d.sha256()), d.uploadedBy(), d.uploadedAt());
     }
 

@@ -25,7 +25,6 @@ import org.anaiss.cases.repository.RightsRequestRepository;
 import org.anaiss.cases.rest.api.ArchivedDossier;
 import org.anaiss.cases.rest.api.CaseDossier;
 import org.anaiss.cases.rest.api.PersonExport;
-import org.anaiss.cases.rest.api.PersonSearchRequest;
 import org.anaiss.cases.rest.api.PersonView;
 import org.anaiss.cases.rest.api.RightsRequestAnswer;
 import org.anaiss.cases.rest.api.RightsRequestCreate;
@@ -96,7 +95,7 @@ public class DpoService {
 
     /** The DPO answers for every regional fund: the search spans all regions. */
     @WithTransaction
-    public Uni<List<PersonView>> search(Caller dpo, PersonSearchRequest request) {
+    public Uni<List<PersonDetails>> search(Caller dpo, PersonSearch request) {
         Uni<List<Person>> found;
         if (request.nir() != null) {
             found = persons.withNirHash(hasher.hash(Nir.normalize(request.nir())));
@@ -105,7 +104,7 @@ public class DpoService {
         }
         return found.call(list -> audit.record(dpo, list.stream()
                 .map(p -> new AuditEntry(AuditAction.SEARCH, PersonService.RECORD, p.id, null, p.id)).toList()))
-                .map(list -> list.stream().map(personService::view).toList());
+                .map(list -> list.stream().map(personService::details).toList());
     }
 
     /** Everything held on a person; outreach-service's part asked with the DPO's token. */

@@ -20,7 +20,6 @@ import org.anaiss.cases.domain.Theme;
 import org.anaiss.cases.events.OfferAcceptedEvent;
 import org.anaiss.cases.repository.CaseRepository;
 import org.anaiss.cases.repository.PersonRepository;
-import org.anaiss.cases.rest.api.PersonRequest;
 import org.anaiss.platform.outbox.ProcessedEvents;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -80,7 +79,7 @@ public class OfferIntakeService {
         OfferAcceptedEvent.PersonData p = data.person();
         String nir = Nir.normalize(p.nir());
         byte[] nirHash = hasher.hash(nir);
-        PersonRequest identity = new PersonRequest(p.lastName(), p.firstName(), p.birthDate(), p.sex(), nir,
+        PersonIdentity identity = new PersonIdentity(p.lastName(), p.firstName(), p.birthDate(), p.sex(), nir,
                 p.addressLine(), p.postalCode(), p.city(), p.phone(), p.email(), p.preferredChannel());
         return persons.findByNirHash(data.region(), nirHash)
                 .chain(found -> found != null ? Uni.createFrom().item(found)

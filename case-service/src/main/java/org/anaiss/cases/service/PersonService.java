@@ -16,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.cases.domain.Person;
 import org.anaiss.cases.domain.Region;
 import org.anaiss.cases.repository.PersonRepository;
-import org.anaiss.cases.rest.api.PersonRequest;
-import org.anaiss.cases.rest.api.PersonSearchRequest;
 import org.anaiss.cases.rest.api.PersonSummary;
 import org.anaiss.cases.rest.api.PersonView;
 import org.anaiss.platform.problem.ProblemException;
@@ -49,7 +47,7 @@ public class PersonService {
     }
 
     @WithTransaction
-    public Uni<PersonView> create(Caller caller, PersonRequest request) {
+    public Uni<PersonDetails> create(Caller caller, PersonIdentity request) {
         Region region = requireRegion(caller);
         String nir = Nir.normalize(request.nir());
         byte[] nirHash = nir == null ? null : hasher.hash(nir);
@@ -63,20 +61,20 @@ public class PersonService {
             return persons.persist(p)
                     .call(() -> audit.record(caller, AuditAction.CREATE, RECORD, p.id, null, p.id))
                     .call(() -> staff.seen(caller))
-                    .map(this::view);
+                    .map(this::details);
         });
     }
 
     @WithTransaction
-    public Uni<PersonView> get(Caller caller, UUID id) {
+    public Uni<PersonDetails> get(Caller caller, UUID id) {
         return load(caller, id)
                 .call(p -> audit.record(caller, AuditAction.READ, RECORD, p.id, null, p.id))
-                .map(this::view);
+                .map(this::details);
     }
 
     /** Rectification: the full identity is replaced; {@code version} guards against lost updates. */
     @WithTransaction
-    public Uni<PersonView> update(Caller caller, UUID id, PersonRequest request, int version) {
+    public Uni<PersonDetails> update(Caller caller, UUID id, PersonIdentity request, int version) {
         return load(caller, id).chain(p -> {
             if (p.version != version) {
                 return Uni.createFrom().failure(ProblemException.conflict("concurrent-change", "Changed meanwhile",
@@ -93,13 +91,13 @@ public class PersonService {
                 apply(p, request, nir, nirHash, clock.instant());
                 return persons.flush()
                         .call(() -> audit.record(caller, AuditAction.UPDATE, RECORD, p.id, null, p.id))
-                        .map(v -> view(p));
+                        .map(v -> details(p));
             });
         });
     }
 
     @WithTransaction
-    public Uni<List<PersonSummary>> search(Caller caller, PersonSearchRequest request) {
+    public Uni<List<PersonBrief>> search(Caller caller, PersonSearch request) {
         Region region = requireRegion(caller);
         Uni<List<Person>> found;
         if (request.nir() != null) {
@@ -112,7 +110,7 @@ public class PersonService {
         return found.call(list -> audit.record(caller, list.stream()
                 .map(p -> new AuditEntry(AuditAction.SEARCH, RECORD, p.id, null, p.id)).toList()))
                 .call(() -> staff.seen(caller))
-                .map(list -> list.stream().map(PersonService::summary).toList());
+                .map(list -> list.stream().map(PersonService::brief).toList());
     }
 
     /** A person of the caller's region, or 404. Only case workers reach persons at all. */
@@ -124,14 +122,14 @@ public class PersonService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Person " + id));
     }
 
-    private Uni<Person> findDuplicate(Region region, byte[] nirHash, PersonRequest request) {
+    private Uni<Person> findDuplicate(Region region, byte[] nirHash, PersonIdentity request) {
         Uni<Person> byNir = nirHash == null ? Uni.createFrom().nullItem() : persons.findByNirHash(region, nirHash);
         return byNir.chain(p -> p != null ? Uni.createFrom().item(p)
                 : persons.findSameIdentity(region, Names.normalize(request.lastName()),
                         Names.normalize(request.firstName()), request.birthDate()));
     }
 
-    Person newPerson(Region region, PersonRequest request, String nir, byte[] nirHash) {
+    Person newPerson(Region region, PersonIdentity request, String nir, byte[] nirHash) {
         Instant now = clock.instant();
         Person p = new Person();
         p.id = UUID.randomUUID();
@@ -141,7 +139,7 @@ public class PersonService {
         return p;
     }
 
-    private void apply(Person p, PersonRequest r, String nir, byte[] nirHash, Instant now) {
+    private void apply(Person p, PersonIdentity r, String nir, byte[] nirHash, Instant now) {
         p.lastName = r.lastName().trim();
         p.firstName = r.firstName().trim();
         p.lastNameNorm = Names.normalize(r.lastName());
@@ -171,8 +169,19 @@ public class PersonService {
                 p.phone, p.email, p.preferredChannel, p.createdAt, p.updatedAt, p.version);
     }
 
+    /** The person as read, the NIR decrypted. */
+    PersonDetails details(Person p) {
+        return new PersonDetails(p.id, p.region, p.lastName, p.firstName, p.birthDate, p.sex,
+                cipher.openString(p.nirKeyId, p.nirCiphertext, place(p.id)), p.addressLine, p.postalCode, p.city,
+                p.phone, p.email, p.preferredChannel, p.createdAt, p.updatedAt, p.version);
+    }
+
     static PersonSummary summary(Person p) {
         return new PersonSummary(p.id, p.lastName, p.firstName, p.birthDate);
+    }
+
+    static PersonBrief brief(Person p) {
+        return new PersonBrief(p.id, p.lastName, p.firstName, p.birthDate);
     }
 
     static Region requireRegion(Caller caller) {

@@ -2,6 +2,7 @@ package org.anaiss.cases.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.cases.domain.PlanStep;
 import org.anaiss.cases.domain.PlanStepStatus;
 import org.anaiss.cases.repository.PlanStepRepository;
-import org.anaiss.cases.rest.api.PlanStepRequest;
 import org.anaiss.cases.rest.api.PlanStepView;
 import org.anaiss.platform.crypto.FieldCipher;
 import org.anaiss.platform.problem.ProblemException;
@@ -38,57 +38,59 @@ public class PlanService {
     }
 
     @WithTransaction
-    public Uni<PlanStepView> add(Caller caller, UUID caseId, PlanStepRequest request) {
+    public Uni<PlanStepDetails> add(Caller caller, UUID caseId, String text, LocalDate dueDate, PlanStepStatus status) {
         return cases.load(caller, caseId).chain(c -> {
             Instant now = clock.instant();
             PlanStep step = new PlanStep();
             step.id = UUID.randomUUID();
             step.caseId = c.id;
-            seal(step, request.text());
-            step.dueDate = request.dueDate();
-            step.status = request.status() == null ? PlanStepStatus.PLANNED : request.status();
+            seal(step, text);
+            step.dueDate = dueDate;
+            step.status = status == null ? PlanStepStatus.PLANNED : status;
             step.createdAt = now;
             step.updatedAt = now;
             c.updatedAt = now;
             return steps.persist(step)
                     .call(() -> audit.record(caller, AuditAction.CREATE, RECORD, step.id, c.id, c.person.id))
-                    .map(v -> view(step));
+                    .map(v -> details(step));
         });
     }
 
+    /** {@code status} null keeps the step's status; {@code version} is the version read, required. */
     @WithTransaction
-    public Uni<PlanStepView> update(Caller caller, UUID caseId, UUID stepId, PlanStepRequest request) {
-        if (request.version() == null) {
+    public Uni<PlanStepDetails> update(Caller caller, UUID caseId, UUID stepId, String text, LocalDate dueDate,
+            PlanStepStatus status, Integer version) {
+        if (version == null) {
             return Uni.createFrom().failure(ProblemException.badRequest("version-required", "Version required",
                     "Send the version you read, so a concurrent change is not overwritten."));
         }
         return cases.load(caller, caseId).chain(c -> steps.findInCase(stepId, c.id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Plan step " + stepId))
                 .chain(step -> {
-                    if (step.version != request.version()) {
+                    if (step.version != version) {
                         return Uni.createFrom().failure(ProblemException.conflict("concurrent-change", "Changed meanwhile",
                                 "The step was changed by someone else meanwhile; reload it and try again."));
                     }
                     Instant now = clock.instant();
-                    seal(step, request.text());
-                    step.dueDate = request.dueDate();
-                    if (request.status() != null) {
-                        step.status = request.status();
+                    seal(step, text);
+                    step.dueDate = dueDate;
+                    if (status != null) {
+                        step.status = status;
                     }
                     step.updatedAt = now;
                     c.updatedAt = now;
                     return audit.record(caller, AuditAction.UPDATE, RECORD, step.id, c.id, c.person.id)
                             .call(() -> steps.flush())
-                            .map(v -> view(step));
+                            .map(v -> details(step));
                 }));
     }
 
     @WithTransaction
-    public Uni<List<PlanStepView>> list(Caller caller, UUID caseId) {
+    public Uni<List<PlanStepDetails>> list(Caller caller, UUID caseId) {
         return cases.load(caller, caseId).chain(c -> steps.listForCase(c.id)
                 .call(list -> audit.record(caller, list.stream()
                         .map(s -> new AuditEntry(AuditAction.READ, RECORD, s.id, c.id, c.person.id)).toList()))
-                .map(list -> list.stream().map(this::view).toList()));
+                .map(list -> list.stream().map(this::details).toList()));
     }
 
     private void seal(PlanStep step, String text) {
@@ -103,6 +105,12 @@ public class PlanService {
 
     public PlanStepView view(PlanStep s) {
         return new PlanStepView(s.id, s.caseId, cipher.openString(s.textKeyId, s.textCiphertext, place(s.id)), s.dueDate,
+                s.status, s.createdAt, s.updatedAt, s.version);
+    }
+
+    /** The step as read, its text decrypted. */
+    public PlanStepDetails details(PlanStep s) {
+        return new PlanStepDetails(s.id, s.caseId, cipher.openString(s.textKeyId, s.textCiphertext, place(s.id)), s.dueDate,
                 s.status, s.createdAt, s.updatedAt, s.version);
     }
 }
