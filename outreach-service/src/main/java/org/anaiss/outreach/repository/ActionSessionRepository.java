@@ -25,6 +25,11 @@ public class ActionSessionRepository implements PanacheRepositoryBase<ActionSess
         return list("actionId = ?1 order by startsAt", actionId);
     }
 
+    /** An action's sessions starting after that instant, the earliest first. */
+    public Uni<List<ActionSession>> listStartingAfter(UUID actionId, Instant after) {
+        return list("actionId = ?1 and startsAt > ?2 order by startsAt", actionId, after);
+    }
+
     /** The session when it belongs to that action, else null. */
     public Uni<ActionSession> findInAction(UUID sessionId, UUID actionId) {
         return find("id = ?1 and actionId = ?2", sessionId, actionId).firstResult();

@@ -22,6 +22,11 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
         return find("tokenHash", tokenHash).firstResult();
     }
 
+    /** The person's invitation to the action, or null (one at most). */
+    public Uni<Invitation> findOfPerson(UUID actionId, String personKey) {
+        return find("actionId = ?1 and personKey = ?2", actionId, personKey).firstResult();
+    }
+
     /** An action's invitations sent as letters, in the order they were sent (the mail room's merged letters). */
     public Uni<List<Invitation>> listSentLetters(UUID actionId) {
         return list("actionId = ?1 and status = 'SENT' and pdfCiphertext is not null order by sentAt, id", actionId);

@@ -31,6 +31,16 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
         return list("signalId in ?1", signalIds);
     }
 
+    /** The offer whose answer link token hashes to this, or null. */
+    public Uni<Offer> findByTokenHash(String tokenHash) {
+        return find("tokenHash", tokenHash).firstResult();
+    }
+
+    /** A person's offers in that region, the newest first. */
+    public Uni<List<Offer>> listOfPersonInRegion(String personKey, Region region) {
+        return list("personKey = ?1 and region = ?2 order by createdAt desc", personKey, region);
+    }
+
     /** One page of a campaign's offers, all of them or those with that status (null: all), by id. */
     public Uni<List<Offer>> pageOfCampaign(UUID campaignId, OfferStatus status, int page, int size) {
         return status == null ? find("campaignId = ?1 order by id", campaignId).page(page, size).list()

@@ -13,16 +13,18 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.config.OutreachConfig;
-import org.anaiss.outreach.domain.ActionSession;
 import org.anaiss.outreach.domain.Campaign;
-import org.anaiss.outreach.domain.Invitation;
 import org.anaiss.outreach.domain.Objection;
 import org.anaiss.outreach.domain.Offer;
 import org.anaiss.outreach.domain.OfferResponse;
 import org.anaiss.outreach.domain.OfferStatus;
-import org.anaiss.outreach.domain.Signal;
 import org.anaiss.outreach.events.OfferAcceptedData;
 import org.anaiss.outreach.events.Outbox;
+import org.anaiss.outreach.repository.ActionSessionRepository;
+import org.anaiss.outreach.repository.CampaignRepository;
+import org.anaiss.outreach.repository.InvitationRepository;
+import org.anaiss.outreach.repository.OfferRepository;
+import org.anaiss.outreach.repository.SignalRepository;
 import org.anaiss.outreach.rest.api.AnswerView;
 import org.anaiss.outreach.rest.api.OfferView;
 import org.anaiss.platform.problem.ProblemException;
@@ -51,10 +53,22 @@ public class AnswerService {
     private final NirHasher hasher;
     private final OutreachConfig config;
     private final Clock clock;
+    private final OfferRepository offers;
+    private final CampaignRepository campaigns;
+    private final SignalRepository signals;
+    private final InvitationRepository invitations;
+    private final ActionSessionRepository sessions;
 
     public AnswerService(PersonVault vault, FieldCipher cipher, Outbox outbox, ObjectionService objections,
-            MessageRenderer renderer, AnswerLinks links, NirHasher hasher, OutreachConfig config, Clock clock, AuditTrail audit) {
+            MessageRenderer renderer, AnswerLinks links, NirHasher hasher, OutreachConfig config, Clock clock, AuditTrail audit,
+            OfferRepository offers, CampaignRepository campaigns, SignalRepository signals, InvitationRepository invitations,
+            ActionSessionRepository sessions) {
         this.audit = audit;
+        this.offers = offers;
+        this.campaigns = campaigns;
+        this.signals = signals;
+        this.invitations = invitations;
+        this.sessions = sessions;
         this.vault = vault;
         this.cipher = cipher;
         this.outbox = outbox;
@@ -70,8 +84,8 @@ public class AnswerService {
 
     @WithSession
     public Uni<AnswerView> view(String token) {
-        return byToken(token).chain(offer -> Campaign.<Campaign>findById(offer.campaignId).chain(campaign -> option(campaign, offer)
-                .chain(option -> Signal.<Signal>findById(offer.signalId).map(signal -> {
+        return byToken(token).chain(offer -> campaigns.findById(offer.campaignId).chain(campaign -> option(campaign, offer)
+                .chain(option -> signals.findById(offer.signalId).map(signal -> {
                     PersonIdentity person = vault.open(signal);
                     String message = renderer.render(renderer.parse(campaign.template), new MessageRenderer.Values(
                             person.firstName(), person.lastName(), campaign.answerDeadline, links.answerUrl(token),
@@ -88,11 +102,10 @@ public class AnswerService {
         if (campaign.actionId == null) {
             return Uni.createFrom().nullItem();
         }
-        return Invitation.<Invitation>find("actionId = ?1 and personKey = ?2", campaign.actionId, offer.personKey).firstResult()
-                .chain(inv -> ActionSession.<ActionSession>list("actionId = ?1 and startsAt > ?2 order by startsAt", campaign.actionId,
-                        clock.instant()).map(sessions -> new String[] {
-                                inv == null ? "" : links.registrationUrl(links.token("invitation", inv.id)),
-                                ActionTexts.sessions(sessions, config.zone()) }));
+        return invitations.findOfPerson(campaign.actionId, offer.personKey)
+                .chain(inv -> sessions.listStartingAfter(campaign.actionId, clock.instant()).map(upcoming -> new String[] {
+                        inv == null ? "" : links.registrationUrl(links.token("invitation", inv.id)),
+                        ActionTexts.sessions(upcoming, config.zone()) }));
     }
 
     @WithTransaction
@@ -109,7 +122,7 @@ public class AnswerService {
     @WithTransaction
     public Uni<OfferView> answerByOfficer(Caller caller, UUID offerId, OfferResponse response, String slot,
             LocalDate postponedUntil, String receivedBy) {
-        return Offer.<Offer>find("id = ?1 and region = ?2", offerId, caller.requireRegion()).firstResult().chain(offer -> {
+        return offers.findInRegion(offerId, caller.requireRegion()).chain(offer -> {
             if (offer == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Offer " + offerId));
             }
@@ -126,7 +139,7 @@ public class AnswerService {
     @WithTransaction
     public Uni<List<OfferView>> lookup(Caller caller, String nir) {
         String key = hasher.personKeyOf(nir);
-        return Offer.<Offer>list("personKey = ?1 and region = ?2 order by createdAt desc", key, caller.requireRegion())
+        return offers.listOfPersonInRegion(key, caller.requireRegion())
                 .call(() -> audit.record(caller, AuditAction.SEARCH, "offer", null, key))
                 .map(list -> list.stream().map(OfferView::of).toList());
     }
@@ -137,7 +150,7 @@ public class AnswerService {
             return Uni.createFrom().failure(ProblemException.notFound(NOT_FOUND));
         }
         Instant now = clock.instant();
-        return Offer.<Offer>find("tokenHash", hash).firstResult().map(offer -> {
+        return offers.findByTokenHash(hash).map(offer -> {
             if (offer == null) {
                 throw ProblemException.notFound(NOT_FOUND);
             }
@@ -182,7 +195,7 @@ public class AnswerService {
                     offer.slotCiphertext = sealed.ciphertext();
                     offer.slotKeyId = sealed.keyId();
                 }
-                return Signal.<Signal>findById(offer.signalId).chain(signal -> {
+                return signals.findById(offer.signalId).chain(signal -> {
                     PersonIdentity p = vault.open(signal);
                     OfferAcceptedData data = new OfferAcceptedData(offer.id, offer.region, offer.signalType,
                             new OfferAcceptedData.Person(p.lastName(), p.firstName(), p.birthDate(), p.sex(), p.nir(),
