@@ -22,6 +22,11 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
         return find("tokenHash", tokenHash).firstResult();
     }
 
+    /** Every invitation of the person, the first made first. */
+    public Uni<List<Invitation>> listOfPerson(String personKey) {
+        return list("personKey = ?1 order by createdAt", personKey);
+    }
+
     /** The person's invitation to the action, or null (one at most). */
     public Uni<Invitation> findOfPerson(UUID actionId, String personKey) {
         return find("actionId = ?1 and personKey = ?2", actionId, personKey).firstResult();

@@ -4,12 +4,19 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.anaiss.outreach.domain.Objection;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Objections to outreach, by person key only (table objection), and what recording one stops. */
 @ApplicationScoped
 public class ObjectionRepository {
+
+    /** The person's objection, or null. */
+    public Uni<Objection> findByPersonKey(String personKey) {
+        return Objection.findById(personKey);
+    }
 
     /**
      * In the current transaction: records the objection (a second one changes nothing), cancels the person's open

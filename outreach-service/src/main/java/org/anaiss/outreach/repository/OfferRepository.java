@@ -21,6 +21,11 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
         return find("id = ?1 and region = ?2", offerId, region).firstResult();
     }
 
+    /** Every offer made to the person, the first made first. */
+    public Uni<List<Offer>> listOfPerson(String personKey) {
+        return list("personKey = ?1 order by createdAt", personKey);
+    }
+
     /** The offer made on that signal, or null (a signal leads to one offer at most). */
     public Uni<Offer> findBySignal(UUID signalId) {
         return find("signalId", signalId).firstResult();

@@ -15,6 +15,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RegistrationRepository implements PanacheRepositoryBase<Registration, UUID> {
 
+    /** Every registration of the person, the first made first. */
+    public Uni<List<Registration>> listOfPerson(String personKey) {
+        return list("personKey = ?1 order by createdAt", personKey);
+    }
+
     /** The registration when it belongs to that session, else null. */
     public Uni<Registration> findInSession(UUID registrationId, UUID sessionId) {
         return find("id = ?1 and sessionId = ?2", registrationId, sessionId).firstResult();

@@ -14,6 +14,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SignalRepository implements PanacheRepositoryBase<Signal, UUID> {
 
+    /** Every signal on the person, the first received first. */
+    public Uni<List<Signal>> listOfPerson(String personKey) {
+        return list("personKey = ?1 order by receivedAt", personKey);
+    }
+
     /** The signal when that partner sent it, else null: a partner never reaches another partner's signals. */
     public Uni<Signal> findOfPartner(UUID signalId, String partner) {
         return find("id = ?1 and partner = ?2", signalId, partner).firstResult();

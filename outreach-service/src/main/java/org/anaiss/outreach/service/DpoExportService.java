@@ -12,13 +12,17 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.anaiss.outreach.domain.ActionSession;
-import org.anaiss.outreach.domain.CollectiveAction;
 import org.anaiss.outreach.domain.Invitation;
-import org.anaiss.outreach.domain.Objection;
 import org.anaiss.outreach.domain.Offer;
 import org.anaiss.outreach.domain.Registration;
 import org.anaiss.outreach.domain.Signal;
+import org.anaiss.outreach.repository.ActionSessionRepository;
+import org.anaiss.outreach.repository.CollectiveActionRepository;
+import org.anaiss.outreach.repository.InvitationRepository;
+import org.anaiss.outreach.repository.ObjectionRepository;
+import org.anaiss.outreach.repository.OfferRepository;
+import org.anaiss.outreach.repository.RegistrationRepository;
+import org.anaiss.outreach.repository.SignalRepository;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,9 +43,25 @@ public class DpoExportService {
     private final ObjectMapper json;
 
     private final AuditTrail audit;
+    private final SignalRepository signals;
+    private final OfferRepository offers;
+    private final ObjectionRepository objections;
+    private final InvitationRepository invitations;
+    private final RegistrationRepository registrations;
+    private final ActionSessionRepository sessions;
+    private final CollectiveActionRepository actions;
 
-    public DpoExportService(NirHasher hasher, PersonVault vault, FieldCipher cipher, ObjectMapper json, AuditTrail audit) {
+    public DpoExportService(NirHasher hasher, PersonVault vault, FieldCipher cipher, ObjectMapper json, AuditTrail audit,
+            SignalRepository signals, OfferRepository offers, ObjectionRepository objections, InvitationRepository invitations,
+            RegistrationRepository registrations, ActionSessionRepository sessions, CollectiveActionRepository actions) {
         this.audit = audit;
+        this.signals = signals;
+        this.offers = offers;
+        this.objections = objections;
+        this.invitations = invitations;
+        this.registrations = registrations;
+        this.sessions = sessions;
+        this.actions = actions;
         this.hasher = hasher;
         this.vault = vault;
         this.cipher = cipher;
@@ -55,9 +75,9 @@ public class DpoExportService {
         Map<String, Object> out = new LinkedHashMap<>();
         // the pseudonym under which the person's records and their audit trail are kept (GET /api/outreach/audit?personKey=)
         out.put("personKey", key);
-        return audit.record(caller, AuditAction.EXPORT, "person", null, key).chain(() -> Signal.<Signal>list("personKey = ?1 order by receivedAt", key).invoke(signals -> {
+        return audit.record(caller, AuditAction.EXPORT, "person", null, key).chain(() -> signals.listOfPerson(key).invoke(held -> {
             List<Map<String, Object>> list = new ArrayList<>();
-            for (Signal s : signals) {
+            for (Signal s : held) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", s.id);
                 m.put("partner", s.partner);
@@ -70,9 +90,9 @@ public class DpoExportService {
                 list.add(m);
             }
             out.put("signals", list);
-        }).chain(() -> Offer.<Offer>list("personKey = ?1 order by createdAt", key)).invoke(offers -> {
+        }).chain(() -> offers.listOfPerson(key)).invoke(made -> {
             List<Map<String, Object>> list = new ArrayList<>();
-            for (Offer o : offers) {
+            for (Offer o : made) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", o.id);
                 m.put("campaignId", o.campaignId);
@@ -90,11 +110,11 @@ public class DpoExportService {
                 list.add(m);
             }
             out.put("offers", list);
-        }).chain(() -> Objection.<Objection>findById(key)).invoke(o -> out.put("objection", o == null ? null
+        }).chain(() -> objections.findByPersonKey(key)).invoke(o -> out.put("objection", o == null ? null
                 : Map.of("recordedAt", o.recordedAt, "recordedThrough", o.source)))
-                .chain(() -> Invitation.<Invitation>list("personKey = ?1 order by createdAt", key)).invoke(invitations -> {
+                .chain(() -> invitations.listOfPerson(key)).invoke(invited -> {
                     List<Map<String, Object>> list = new ArrayList<>();
-                    for (Invitation i : invitations) {
+                    for (Invitation i : invited) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("id", i.id);
                         m.put("actionId", i.actionId);
@@ -104,12 +124,12 @@ public class DpoExportService {
                         list.add(m);
                     }
                     out.put("invitations", list);
-                }).chain(() -> Registration.<Registration>list("personKey = ?1 order by createdAt", key)).chain(registrations -> {
+                }).chain(() -> registrations.listOfPerson(key)).chain(registered -> {
                     List<Map<String, Object>> list = new ArrayList<>();
                     Uni<Void> done = Uni.createFrom().voidItem();
-                    for (Registration r : registrations) {
-                        done = done.chain(() -> ActionSession.<ActionSession>findById(r.sessionId)).chain(s -> CollectiveAction
-                                .<CollectiveAction>findById(r.actionId).invoke(a -> {
+                    for (Registration r : registered) {
+                        done = done.chain(() -> sessions.findById(r.sessionId)).chain(s -> actions
+                                .findById(r.actionId).invoke(a -> {
                                     Map<String, Object> m = new LinkedHashMap<>();
                                     m.put("id", r.id);
                                     m.put("action", a == null ? null : a.title);
