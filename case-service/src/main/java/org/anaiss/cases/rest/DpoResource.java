@@ -90,7 +90,7 @@ public class DpoResource {
     @Operation(summary = "Everything held on a person, case-service and outreach-service, as JSON or as a readable PDF (Accept: application/pdf)")
     public Uni<Response> export(@PathParam("personId") UUID personId, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean pdf = accept != null && accept.contains("application/pdf");
-        return dpo.export(Caller.of(caller.claims()), personId).map(export -> pdf
+        return dpo.export(Caller.of(caller.claims()), personId).map(ApiMapping::export).map(export -> pdf
                 ? Response.ok(ExportPdf.render(export), "application/pdf")
                         .header("Content-Disposition", "attachment; filename=\"export-" + personId + ".pdf\"")
                         .header("Cache-Control", "no-store").build()
@@ -130,7 +130,7 @@ public class DpoResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Read an archived case (legal hold)")
     public Uni<ArchivedDossier> archived(@PathParam("caseId") UUID caseId) {
-        return dpo.archived(Caller.of(caller.claims()), caseId);
+        return dpo.archived(Caller.of(caller.claims()), caseId).map(ApiMapping::archived);
     }
 
     @GET
@@ -138,7 +138,7 @@ public class DpoResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Dry run of the retention job: what it would delete or archive now")
     public Uni<RetentionReport> retentionPreview() {
-        return retention.run(true);
+        return retention.run(true).map(ApiMapping::retention);
     }
 
     @POST
@@ -146,7 +146,7 @@ public class DpoResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Run the retention job now (it also runs every night)")
     public Uni<RetentionReport> retentionRun() {
-        return retention.run(false);
+        return retention.run(false).map(ApiMapping::retention);
     }
 
     @POST
@@ -156,7 +156,8 @@ public class DpoResource {
     @Operation(summary = "Record a request received from a person; it is due one month after reception")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Uni<Response> record(@Valid @NotNull RightsRequestCreate request) {
-        return dpo.record(Caller.of(caller.claims()), request)
+        return dpo.record(Caller.of(caller.claims()), request.personId(), request.kind(), request.channel(), request.receivedAt())
+                .map(ApiMapping::rightsRequest)
                 .map(r -> Response.created(URI.create("/api/cases/dpo/requests/" + r.id())).entity(r).build());
     }
 
@@ -165,7 +166,7 @@ public class DpoResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Requests, the open ones first by due date (open=true) or all")
     public Uni<List<RightsRequestView>> requests(@Parameter(description = "only the open ones") @QueryParam("open") Boolean open) {
-        return dpo.requests(Boolean.TRUE.equals(open));
+        return dpo.requests(Boolean.TRUE.equals(open)).map(list -> list.stream().map(ApiMapping::rightsRequest).toList());
     }
 
     @PUT
@@ -174,6 +175,7 @@ public class DpoResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Record the answer to a request")
     public Uni<RightsRequestView> answer(@PathParam("requestId") UUID requestId, @Valid @NotNull RightsRequestAnswer answer) {
-        return dpo.answer(Caller.of(caller.claims()), requestId, answer);
+        return dpo.answer(Caller.of(caller.claims()), requestId, answer.status(), answer.note(), answer.version())
+                .map(ApiMapping::rightsRequest);
     }
 }

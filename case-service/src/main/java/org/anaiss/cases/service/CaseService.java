@@ -26,7 +26,6 @@ import org.anaiss.cases.repository.CaseAssignmentRepository;
 import org.anaiss.cases.repository.CaseQuery;
 import org.anaiss.cases.repository.CaseRepository;
 import org.anaiss.cases.repository.CaseStatusHistoryRepository;
-import org.anaiss.cases.rest.api.CaseView;
 import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -243,13 +242,6 @@ public class CaseService {
         if (!caller.isTeamLead()) {
             throw ProblemException.forbidden("Only a team lead assigns cases.");
         }
-    }
-
-    public CaseView view(SupportCase c) {
-        Person p = c.person;
-        return new CaseView(c.id, PersonService.summary(p), c.region, c.team, c.assignedTo, c.theme, c.origin, c.status,
-                c.closureReason, cipher.openString(c.intakeNoteKeyId, c.intakeNoteCiphertext, intakePlace(c.id)),
-                c.openedAt, c.closedAt, c.lastContactAt, c.updatedAt, c.version);
     }
 
     /** The case as read (its person must be loaded), the intake note decrypted. */

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.cases.domain.Contact;
 import org.anaiss.cases.domain.ContactMode;
 import org.anaiss.cases.repository.ContactRepository;
-import org.anaiss.cases.rest.api.ContactView;
 import org.anaiss.platform.crypto.FieldCipher;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -68,11 +67,6 @@ public class ContactService {
 
     static String place(UUID contactId) {
         return "contact.notes:" + contactId;
-    }
-
-    public ContactView view(Contact c) {
-        return new ContactView(c.id, c.caseId, c.occurredAt, c.mode, c.author,
-                cipher.openString(c.notesKeyId, c.notesCiphertext, place(c.id)), c.createdAt);
     }
 
     /** The contact as read, its notes decrypted. */

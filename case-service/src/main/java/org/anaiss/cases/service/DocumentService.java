@@ -15,7 +15,6 @@ import org.anaiss.cases.config.CaseConfig;
 import org.anaiss.cases.domain.Document;
 import org.anaiss.cases.repository.DocumentMeta;
 import org.anaiss.cases.repository.DocumentRepository;
-import org.anaiss.cases.rest.api.DocumentView;
 import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -108,11 +107,6 @@ public class DocumentService {
 
     static String place(UUID documentId) {
         return "document.content:" + documentId;
-    }
-
-    public static DocumentView view(DocumentMeta d) {
-        return new DocumentView(d.id(), d.caseId(), d.fileName(), d.contentType(), d.sizeBytes(),
-                HexFormat.of().formatHex(d.sha256()), d.uploadedBy(), d.uploadedAt());
     }
 
     /** A document's metadata as shown, its SHA-256 in hexadecimal. */

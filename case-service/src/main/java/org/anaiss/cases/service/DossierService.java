@@ -13,8 +13,6 @@ import org.anaiss.cases.repository.ContactRepository;
 import org.anaiss.cases.repository.DocumentMeta;
 import org.anaiss.cases.repository.DocumentRepository;
 import org.anaiss.cases.repository.PlanStepRepository;
-import org.anaiss.cases.rest.api.CaseDossier;
-import org.anaiss.cases.rest.api.DocumentExport;
 import org.anaiss.platform.crypto.FieldCipher;
 
 import io.smallrye.mutiny.Uni;
@@ -48,20 +46,20 @@ public class DossierService {
     }
 
     /** Joins the current session; {@code c.person} must be loaded. */
-    public Uni<CaseDossier> dossier(SupportCase c) {
+    public Uni<Dossier> dossier(SupportCase c) {
         UUID id = c.id;
         return contactRows.listForCase(id, false)
                 .chain(contactList -> stepRows.listForCase(id)
                         .chain(steps -> documentRows.listWithContent(id)
-                                .map(docs -> new CaseDossier(cases.view(c), c.legalHold,
-                                        contactList.stream().map(contacts::view).toList(),
-                                        steps.stream().map(plan::view).toList(),
+                                .map(docs -> new Dossier(cases.details(c), c.legalHold,
+                                        contactList.stream().map(contacts::details).toList(),
+                                        steps.stream().map(plan::details).toList(),
                                         docs.stream().map(this::export).toList()))));
     }
 
-    private DocumentExport export(Document d) {
+    private DocumentContent export(Document d) {
         byte[] content = cipher.open(d.contentKeyId, d.contentCiphertext, DocumentService.place(d.id));
-        return new DocumentExport(DocumentService.view(new DocumentMeta(d.id, d.caseId, d.fileName, d.contentType,
+        return new DocumentContent(DocumentService.details(new DocumentMeta(d.id, d.caseId, d.fileName, d.contentType,
                 d.sizeBytes, d.sha256, d.uploadedBy, d.uploadedAt)), Base64.getEncoder().encodeToString(content));
     }
 

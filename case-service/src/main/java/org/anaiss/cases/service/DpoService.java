@@ -22,13 +22,6 @@ import org.anaiss.cases.repository.ArchivedCaseRepository;
 import org.anaiss.cases.repository.CaseRepository;
 import org.anaiss.cases.repository.PersonRepository;
 import org.anaiss.cases.repository.RightsRequestRepository;
-import org.anaiss.cases.rest.api.ArchivedDossier;
-import org.anaiss.cases.rest.api.CaseDossier;
-import org.anaiss.cases.rest.api.PersonExport;
-import org.anaiss.cases.rest.api.PersonView;
-import org.anaiss.cases.rest.api.RightsRequestAnswer;
-import org.anaiss.cases.rest.api.RightsRequestCreate;
-import org.anaiss.cases.rest.api.RightsRequestView;
 import org.anaiss.platform.crypto.FieldCipher;
 import org.anaiss.platform.crypto.Nir;
 import org.anaiss.platform.crypto.NirHasher;
@@ -108,7 +101,7 @@ public class DpoService {
     }
 
     /** Everything held on a person; outreach-service's part asked with the DPO's token. */
-    public Uni<PersonExport> export(Caller dpo, UUID personId) {
+    public Uni<PersonHoldings> export(Caller dpo, UUID personId) {
         return Panache.withTransaction(() -> localExport(dpo, personId)).chain(local -> {
             if (local.person().nir() == null) {
                 return Uni.createFrom().item(withOutreach(local, null, "NOT_ASKED: the person has no NIR recorded"));
@@ -123,16 +116,16 @@ public class DpoService {
         });
     }
 
-    private static PersonExport withOutreach(PersonExport local, JsonNode outreach, String status) {
-        return new PersonExport(local.generatedAt(), local.person(), local.cases(), local.rightsRequests(), outreach, status);
+    private static PersonHoldings withOutreach(PersonHoldings local, JsonNode outreach, String status) {
+        return new PersonHoldings(local.generatedAt(), local.person(), local.cases(), local.rightsRequests(), outreach, status);
     }
 
     /** case-service's part; runs inside the caller's transaction. */
-    private Uni<PersonExport> localExport(Caller dpo, UUID personId) {
+    private Uni<PersonHoldings> localExport(Caller dpo, UUID personId) {
         return persons.findById(personId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Person " + personId))
                 .chain(person -> cases.findForPerson(personId).chain(list -> {
-                    List<CaseDossier> dossierList = new ArrayList<>();
+                    List<Dossier> dossierList = new ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (SupportCase c : list) {
                         c.person = person;
@@ -140,7 +133,7 @@ public class DpoService {
                     }
                     return chain.chain(() -> rightsRequests.forPerson(personId))
                             .call(() -> audit.record(dpo, AuditAction.EXPORT, PersonService.RECORD, personId, null, personId))
-                            .map(requests -> new PersonExport(clock.instant(), personService.view(person), dossierList,
+                            .map(requests -> new PersonHoldings(clock.instant(), personService.details(person), dossierList,
                                     requests.stream().map(this::view).toList(), null, null));
                 }));
     }
@@ -205,14 +198,14 @@ public class DpoService {
     }
 
     @WithTransaction
-    public Uni<ArchivedDossier> archived(Caller dpo, UUID caseId) {
+    public Uni<ArchivedContent> archived(Caller dpo, UUID caseId) {
         return archives.findById(caseId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Archived case " + caseId))
                 .call(a -> audit.record(dpo, AuditAction.READ, "ARCHIVED_CASE", a.caseId, a.caseId, a.personId))
                 .map(a -> {
                     try {
                         return json.readValue(cipher.open(a.contentKeyId, a.contentCiphertext, RetentionService.place(a.caseId)),
-                                ArchivedDossier.class);
+                                ArchivedContent.class);
                     } catch (java.io.IOException e) {
                         throw new IllegalStateException("unreadable archive", e);
                     }
@@ -222,14 +215,15 @@ public class DpoService {
     // ---------------------------------------------------------------- rights requests
 
     @WithTransaction
-    public Uni<RightsRequestView> record(Caller dpo, RightsRequestCreate request) {
+    public Uni<RightsRequestDetails> record(Caller dpo, UUID personId, RightsRequest.Kind kind, RightsRequest.Channel channel,
+            Instant receivedAt) {
         RightsRequest r = new RightsRequest();
         r.id = UUID.randomUUID();
-        r.personId = request.personId();
-        r.kind = request.kind();
-        r.channel = request.channel();
-        r.receivedAt = request.receivedAt();
-        r.dueAt = request.receivedAt().atZone(ZoneOffset.UTC).plus(config.retention().rightsDeadline()).toInstant();
+        r.personId = personId;
+        r.kind = kind;
+        r.channel = channel;
+        r.receivedAt = receivedAt;
+        r.dueAt = receivedAt.atZone(ZoneOffset.UTC).plus(config.retention().rightsDeadline()).toInstant();
         r.status = RightsRequest.Status.OPEN;
         r.recordedBy = dpo.username();
         return rightsRequests.persist(r)
@@ -237,12 +231,13 @@ public class DpoService {
                 .map(this::view);
     }
 
+    /** {@code status}: ANSWERED or REFUSED; {@code version}: the version read. */
     @WithTransaction
-    public Uni<RightsRequestView> answer(Caller dpo, UUID id, RightsRequestAnswer answer) {
+    public Uni<RightsRequestDetails> answer(Caller dpo, UUID id, String status, String note, int version) {
         return rightsRequests.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Request " + id))
                 .chain(r -> {
-                    if (r.version != answer.version()) {
+                    if (r.version != version) {
                         return Uni.createFrom().failure(ProblemException.conflict("concurrent-change", "Changed meanwhile",
                                 "The request was changed meanwhile; reload it."));
                     }
@@ -250,22 +245,22 @@ public class DpoService {
                         return Uni.createFrom().failure(ProblemException.conflict("already-answered", "Already answered",
                                 "This request was already answered."));
                     }
-                    r.status = RightsRequest.Status.valueOf(answer.status());
+                    r.status = RightsRequest.Status.valueOf(status);
                     r.answeredAt = clock.instant();
-                    r.answerNote = answer.note();
+                    r.answerNote = note;
                     return audit.record(dpo, AuditAction.UPDATE, REQUEST_RECORD, r.id, null, r.personId)
                             .chain(() -> rightsRequests.flush()).map(v -> view(r));
                 });
     }
 
     @WithSession
-    public Uni<List<RightsRequestView>> requests(boolean openOnly) {
+    public Uni<List<RightsRequestDetails>> requests(boolean openOnly) {
         return rightsRequests.listAll(openOnly).map(list -> list.stream().map(this::view).toList());
     }
 
-    RightsRequestView view(RightsRequest r) {
+    RightsRequestDetails view(RightsRequest r) {
         Instant now = clock.instant();
-        return new RightsRequestView(r.id, r.personId, r.kind.name(), r.channel.name(), r.receivedAt, r.dueAt, r.status.name(),
+        return new RightsRequestDetails(r.id, r.personId, r.kind.name(), r.channel.name(), r.receivedAt, r.dueAt, r.status.name(),
                 r.answeredAt, r.answerNote, r.recordedBy, r.status == RightsRequest.Status.OPEN && r.dueAt.isBefore(now), r.version);
     }
 

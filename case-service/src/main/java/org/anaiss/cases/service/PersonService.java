@@ -16,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.cases.domain.Person;
 import org.anaiss.cases.domain.Region;
 import org.anaiss.cases.repository.PersonRepository;
-import org.anaiss.cases.rest.api.PersonSummary;
-import org.anaiss.cases.rest.api.PersonView;
 import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -163,21 +161,11 @@ public class PersonService {
         return "person.nir:" + personId;
     }
 
-    PersonView view(Person p) {
-        return new PersonView(p.id, p.region, p.lastName, p.firstName, p.birthDate, p.sex,
-                cipher.openString(p.nirKeyId, p.nirCiphertext, place(p.id)), p.addressLine, p.postalCode, p.city,
-                p.phone, p.email, p.preferredChannel, p.createdAt, p.updatedAt, p.version);
-    }
-
     /** The person as read, the NIR decrypted. */
     PersonDetails details(Person p) {
         return new PersonDetails(p.id, p.region, p.lastName, p.firstName, p.birthDate, p.sex,
                 cipher.openString(p.nirKeyId, p.nirCiphertext, place(p.id)), p.addressLine, p.postalCode, p.city,
                 p.phone, p.email, p.preferredChannel, p.createdAt, p.updatedAt, p.version);
-    }
-
-    static PersonSummary summary(Person p) {
-        return new PersonSummary(p.id, p.lastName, p.firstName, p.birthDate);
     }
 
     static PersonBrief brief(Person p) {

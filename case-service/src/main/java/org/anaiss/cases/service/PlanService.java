@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.cases.domain.PlanStep;
 import org.anaiss.cases.domain.PlanStepStatus;
 import org.anaiss.cases.repository.PlanStepRepository;
-import org.anaiss.cases.rest.api.PlanStepView;
 import org.anaiss.platform.crypto.FieldCipher;
 import org.anaiss.platform.problem.ProblemException;
 
@@ -101,11 +100,6 @@ public class PlanService {
 
     static String place(UUID stepId) {
         return "plan_step.text:" + stepId;
-    }
-
-    public PlanStepView view(PlanStep s) {
-        return new PlanStepView(s.id, s.caseId, cipher.openString(s.textKeyId, s.textCiphertext, place(s.id)), s.dueDate,
-                s.status, s.createdAt, s.updatedAt, s.version);
     }
 
     /** The step as read, its text decrypted. */

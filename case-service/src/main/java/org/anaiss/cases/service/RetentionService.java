@@ -18,8 +18,6 @@ import org.anaiss.cases.events.Outbox;
 import org.anaiss.cases.repository.ArchivedCaseRepository;
 import org.anaiss.cases.repository.CaseRepository;
 import org.anaiss.cases.repository.PersonRepository;
-import org.anaiss.cases.rest.api.ArchivedDossier;
-import org.anaiss.cases.rest.api.RetentionReport;
 import org.anaiss.platform.audit.AuditRetention;
 import org.anaiss.platform.crypto.FieldCipher;
 import org.anaiss.platform.crypto.NirHasher;
@@ -101,7 +99,7 @@ public class RetentionService {
     }
 
     /** Purges what is due (or only reports it, for a dry run). */
-    public Uni<RetentionReport> run(boolean dryRun) {
+    public Uni<RetentionOutcome> run(boolean dryRun) {
         Instant now = clock.instant();
         Instant cutoff = now.minus(config.retention().caseData());
         Instant auditCutoff = now.minus(config.retention().audit());
@@ -111,12 +109,12 @@ public class RetentionService {
                     .chain(cases::listByIds)
                     .map(list -> {
                         list.forEach(c -> (c.legalHold ? tally.archived : tally.deleted).add(c.id));
-                        return new RetentionReport(true, now, cutoff, tally.deleted, tally.archived, 0, auditCutoff, 0);
+                        return new RetentionOutcome(true, now, cutoff, tally.deleted, tally.archived, 0, auditCutoff, 0);
                     }));
         }
         return batches(cutoff, tally)
                 .chain(r -> Panache.withTransaction(() -> auditRetention.apply(config.retention().audit())))
-                .map(audit -> new RetentionReport(false, now, cutoff, tally.deleted, tally.archived, tally.persons,
+                .map(audit -> new RetentionOutcome(false, now, cutoff, tally.deleted, tally.archived, tally.persons,
                         auditCutoff, audit.monthsDropped()))
                 .invoke(r -> jobs.finished(JobMetrics.RETENTION,
                         r.casesDeleted().size() + r.casesArchived().size() + r.personsDeleted()));
@@ -164,7 +162,7 @@ public class RetentionService {
         return dossiers.dossier(c).chain(dossier -> {
             byte[] content;
             try {
-                content = json.writeValueAsBytes(new ArchivedDossier(clock.instant(), persons.view(c.person), dossier));
+                content = json.writeValueAsBytes(new ArchivedContent(clock.instant(), persons.details(c.person), dossier));
             } catch (JsonProcessingException e) {
                 return Uni.createFrom().failure(e);
             }
