@@ -1,16 +1,29 @@
 package org.anaiss.outreach.repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The mail queue's messages (table mail_message), already encrypted by the caller. */
 @ApplicationScoped
 public class MailMessageRepository {
+
+    /** Queues one message (rows built by MailQueue.row): at most once per dedupe key. */
+    public static final String INSERT = "insert into mail_message (id, dedupe_key, recipient_ct, subject_ct, body_ct, ct_key, status, "
+            + "attempts, not_before, created_at) values ($1, $2, $3, $4, $5, $6, 'PENDING', 0, $7, $8) "
+            + "on conflict (dedupe_key) do nothing";
+
+    /** In the caller's transaction on that connection: queues the messages, one statement per row in one batch. */
+    public void insertBatch(SqlConnection conn, List<Tuple> rows) {
+        conn.preparedQuery(INSERT).executeBatch(rows).await().atMost(Sql.STATEMENT_TIMEOUT);
+    }
 
     /**
      * In the current Hibernate Reactive transaction: queues a message to send from {@code now}; 1 when queued, 0 when

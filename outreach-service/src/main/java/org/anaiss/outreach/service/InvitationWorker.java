@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,15 +15,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.config.OutreachConfig;
-import org.anaiss.outreach.domain.ActionSession;
 import org.anaiss.outreach.domain.Invitation;
+import org.anaiss.outreach.repository.InvitationDeliveryRepository;
+import org.anaiss.outreach.repository.InvitationDeliveryRepository.Pending;
+import org.anaiss.outreach.repository.MailMessageRepository;
 import org.anaiss.outreach.repository.Sql;
 import org.jboss.logging.Logger;
 
 import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -38,10 +38,6 @@ public class InvitationWorker {
 
     private static final Logger LOG = Logger.getLogger(InvitationWorker.class);
 
-    record Pending(UUID id, UUID actionId, UUID signalId, byte[] personCiphertext, String keyId, String channel, String subject,
-            String template, String region) {
-    }
-
     private final Sql sql;
     private final PersonVault vault;
     private final AnswerLinks links;
@@ -51,10 +47,15 @@ public class InvitationWorker {
     private final FieldCipher cipher;
     private final OutreachConfig config;
     private final Clock clock;
+    private final InvitationDeliveryRepository deliveries;
+    private final MailMessageRepository messages;
 
     public InvitationWorker(Sql sql, PersonVault vault, AnswerLinks links, MessageRenderer renderer, LetterRenderer letters,
-            MailQueue mails, FieldCipher cipher, OutreachConfig config, Clock clock) {
+            MailQueue mails, FieldCipher cipher, OutreachConfig config, Clock clock, InvitationDeliveryRepository deliveries,
+            MailMessageRepository messages) {
         this.sql = sql;
+        this.deliveries = deliveries;
+        this.messages = messages;
         this.vault = vault;
         this.links = links;
         this.renderer = renderer;
@@ -84,15 +85,7 @@ public class InvitationWorker {
 
     /** Delivers one chunk; returns the number of invitations handled. */
     public int deliverChunk() {
-        List<Pending> chunk = new ArrayList<>();
-        for (Row r : sql.execute("select i.id, i.action_id, i.signal_id, s.person_ct, s.person_key_id, i.channel, ro.subject, ro.template, "
-                + "a.region from invitation i join signal s on s.id = i.signal_id join invitation_round ro on ro.id = i.round_id "
-                + "join collective_action a on a.id = i.action_id where i.status = 'PENDING' order by i.created_at, i.id limit $1",
-                Tuple.of(config.launch().chunkSize()))) {
-            chunk.add(new Pending(r.getUUID("id"), r.getUUID("action_id"), r.getUUID("signal_id"), r.getBuffer("person_ct").getBytes(),
-                    r.getString("person_key_id"), r.getString("channel"), r.getString("subject"), r.getString("template"),
-                    r.getString("region")));
-        }
+        List<Pending> chunk = deliveries.listPending(config.launch().chunkSize());
         if (chunk.isEmpty()) {
             return 0;
         }
@@ -124,11 +117,7 @@ public class InvitationWorker {
             }
         }
         sql.inTransaction(conn -> {
-            Set<UUID> kept = new HashSet<>();
-            for (Row r : Sql.execute(conn, "select id from invitation where id = any($1) and status = 'PENDING' for update",
-                    Tuple.tuple().addArrayOfUUID(ids.toArray(UUID[]::new)))) {
-                kept.add(r.getUUID("id"));
-            }
+            Set<UUID> kept = deliveries.lockPending(conn, ids);
             List<Tuple> keptMails = new ArrayList<>();
             for (Tuple t : mailRows) {
                 UUID id = UUID.fromString(t.getString(1).substring("invitation:".length()));
@@ -138,11 +127,10 @@ public class InvitationWorker {
             }
             List<Tuple> keptUpdates = kept.stream().map(updates::get).toList();
             if (!keptMails.isEmpty()) {
-                conn.preparedQuery(MailQueue.INSERT).executeBatch(keptMails).await().atMost(Sql.STATEMENT_TIMEOUT);
+                messages.insertBatch(conn, keptMails);
             }
             if (!keptUpdates.isEmpty()) {
-                conn.preparedQuery("update invitation set status = 'SENT', sent_at = $2, token_hash = $3, pdf_ct = $4, pdf_key = $5 "
-                        + "where id = $1 and status = 'PENDING'").executeBatch(keptUpdates).await().atMost(Sql.STATEMENT_TIMEOUT);
+                deliveries.markSent(conn, keptUpdates);
             }
             return null;
         });
@@ -150,17 +138,6 @@ public class InvitationWorker {
     }
 
     private String upcomingSessions(UUID actionId, Instant now) {
-        List<ActionSession> sessions = new ArrayList<>();
-        for (Row r : sql.execute("select id, starts_at, duration_minutes, place, video_url from action_session where action_id = $1 "
-                + "and starts_at > $2 order by starts_at", Tuple.of(actionId, Times.utc(now)))) {
-            ActionSession s = new ActionSession();
-            s.id = r.getUUID("id");
-            s.startsAt = r.getOffsetDateTime("starts_at").toInstant();
-            s.durationMinutes = r.getInteger("duration_minutes");
-            s.place = r.getString("place");
-            s.videoUrl = r.getString("video_url");
-            sessions.add(s);
-        }
-        return ActionTexts.sessions(sessions, config.zone());
+        return ActionTexts.sessions(deliveries.listUpcomingSessions(actionId, now), config.zone());
     }
 }

@@ -23,9 +23,7 @@ import org.anaiss.outreach.repository.Sql;
 @ApplicationScoped
 public class MailQueue {
 
-    static final String INSERT = "insert into mail_message (id, dedupe_key, recipient_ct, subject_ct, body_ct, ct_key, status, "
-            + "attempts, not_before, created_at) values ($1, $2, $3, $4, $5, $6, 'PENDING', 0, $7, $8) "
-            + "on conflict (dedupe_key) do nothing";
+    static final String INSERT = MailMessageRepository.INSERT;
 
     private final FieldCipher cipher;
     private final MailMessageRepository messages;
