@@ -4,13 +4,10 @@ import org.anaiss.platform.architecture.ServiceLayers;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 
 /**
  * Layers lean one way: rest → service → repository → domain, events beside service (the rules are written
- * once, in platform/architecture). The violations that existed when a rule was written are frozen in
- * src/test/resources/archunit_store (ArchUnit's FreezingArchRule): a new one fails the build, a removed one
- * leaves the store for good.
+ * once, in platform/architecture). Every rule holds with no exception: a violation fails the build.
  */
 class LayerDependenciesTest {
 
@@ -19,13 +16,12 @@ class LayerDependenciesTest {
 
     @Test
     void nothingBelowTheRestLayerImportsIt() {
-        FreezingArchRule.freeze(LAYERS.nothingBelowTheRestLayerImportsIt()).check(CLASSES);
+        LAYERS.nothingBelowTheRestLayerImportsIt().check(CLASSES);
     }
 
     @Test
     void eventsNeverImportRestTypes() {
-        // frozen: OfferAcceptedEvent still uses the NIR validator of rest.api
-        FreezingArchRule.freeze(LAYERS.eventsNeverImportRestTypes()).check(CLASSES);
+        LAYERS.eventsNeverImportRestTypes().check(CLASSES);
     }
 
     @Test
