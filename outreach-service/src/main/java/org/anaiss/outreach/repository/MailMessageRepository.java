@@ -1,6 +1,7 @@
 package org.anaiss.outreach.repository;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,12 +9,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The mail queue's messages (table mail_message), already encrypted by the caller. */
 @ApplicationScoped
 public class MailMessageRepository {
+
+    /** The queue at one instant: messages waiting or being sent, messages given up, and since when the oldest due is due (or null). */
+    public record QueueState(long queued, long failed, Instant oldest) {
+    }
+
+    private final Pool pool;
+
+    public MailMessageRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The queue's state now, counts only; on a connection of the pool, outside any session. */
+    public Uni<QueueState> sampleQueue() {
+        return pool.query("select count(*) filter (where status <> 'FAILED') as queued, count(*) filter (where status = 'FAILED') as failed, "
+                + "min(not_before) filter (where status <> 'FAILED' and not_before <= now()) as oldest from mail_message "
+                + "where status in ('PENDING', 'SENDING', 'FAILED')").execute()
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    OffsetDateTime oldest = row.getOffsetDateTime("oldest");
+                    return new QueueState(row.getLong("queued"), row.getLong("failed"), oldest == null ? null : oldest.toInstant());
+                });
+    }
 
     /** Queues one message (rows built by MailQueue.row): at most once per dedupe key. */
     public static final String INSERT = "insert into mail_message (id, dedupe_key, recipient_ct, subject_ct, body_ct, ct_key, status, "

@@ -3,11 +3,11 @@ package org.anaiss.outreach.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.anaiss.outreach.repository.MailMessageRepository;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -16,8 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * The mail queue as operations see it: messages waiting, the age of the oldest, messages given up, and the
@@ -32,14 +30,14 @@ public class MailMetrics {
     record Sample(long queued, long failed, Instant oldest) {
     }
 
-    private final Pool pool;
+    private final MailMessageRepository messages;
     private final Clock clock;
     private final AtomicReference<Sample> sample = new AtomicReference<>(new Sample(0, 0, null));
     private final Counter retried;
     private final Counter givenUp;
 
-    public MailMetrics(Pool pool, Clock clock, MeterRegistry registry) {
-        this.pool = pool;
+    public MailMetrics(MailMessageRepository messages, Clock clock, MeterRegistry registry) {
+        this.messages = messages;
         this.clock = clock;
         Gauge.builder("anaiss.mail.queue.depth", sample, s -> s.get().queued())
                 .description("E-mails waiting to be sent or being sent").baseUnit("messages").register(registry);
@@ -61,14 +59,8 @@ public class MailMetrics {
     @Scheduled(every = "${anaiss.metrics.sample-interval:15s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "mail-metrics")
     Uni<Void> sample() {
-        return pool.query("select count(*) filter (where status <> 'FAILED') as queued, count(*) filter (where status = 'FAILED') as failed, "
-                + "min(not_before) filter (where status <> 'FAILED' and not_before <= now()) as oldest from mail_message "
-                + "where status in ('PENDING', 'SENDING', 'FAILED')").execute()
-                .invoke(rows -> {
-                    Row row = rows.iterator().next();
-                    OffsetDateTime oldest = row.getOffsetDateTime("oldest");
-                    sample.set(new Sample(row.getLong("queued"), row.getLong("failed"), oldest == null ? null : oldest.toInstant()));
-                })
+        return messages.sampleQueue()
+                .invoke(state -> sample.set(new Sample(state.queued(), state.failed(), state.oldest())))
                 .onFailure().invoke(e -> LOG.debugf("mail metrics not sampled (%s)", e.getClass().getSimpleName()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
