@@ -2,8 +2,10 @@ package org.anaiss.outreach.repository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -76,6 +78,27 @@ public class InvitationDeliveryRepository {
             kept.add(r.getUUID("id"));
         }
         return kept;
+    }
+
+    /** The invitations those people already have to the action, by person key. */
+    public Map<String, UUID> findIdsByPerson(UUID actionId, String[] personKeys) {
+        Map<String, UUID> byPerson = new HashMap<>();
+        for (Row r : sql.execute("select id, person_key from invitation where action_id = $1 and person_key = any($2)",
+                Tuple.tuple().addUUID(actionId).addArrayOfString(personKeys))) {
+            byPerson.put(r.getString("person_key"), r.getUUID("id"));
+        }
+        return byPerson;
+    }
+
+    /**
+     * In the launch's transaction: the invitations carried by offers, already SENT with them; each row is id, action,
+     * round, signal, person key, channel, token hash, expires at, created and sent at. A person invited meanwhile keeps
+     * their invitation.
+     */
+    public void insertSentWithOffers(SqlConnection conn, List<Tuple> rows) {
+        Sql.batch(conn, "insert into invitation (id, action_id, round_id, signal_id, person_key, channel, status, "
+                + "token_hash, expires_at, created_at, sent_at) values ($1, $2, $3, $4, $5, $6, 'SENT', $7, $8, $9, $9) "
+                + "on conflict do nothing", rows);
     }
 
     /** In the worker's transaction: marks invitations SENT; each row is id, sent at, token hash, letter ciphertext, letter key. */

@@ -45,6 +45,11 @@ public class MailMessageRepository {
             + "attempts, not_before, created_at) values ($1, $2, $3, $4, $5, $6, 'PENDING', 0, $7, $8) "
             + "on conflict (dedupe_key) do nothing";
 
+    /** In the caller's transaction on that connection: queues one message; false when that key was already queued. */
+    public boolean insert(SqlConnection conn, Tuple row) {
+        return Sql.execute(conn, INSERT, row).rowCount() == 1;
+    }
+
     /** In the caller's transaction on that connection: queues the messages, one statement per row in one batch. */
     public void insertBatch(SqlConnection conn, List<Tuple> rows) {
         conn.preparedQuery(INSERT).executeBatch(rows).await().atMost(Sql.STATEMENT_TIMEOUT);

@@ -81,6 +81,13 @@ public class Sql {
         return pool.preparedQuery(sql).execute(args).await().atMost(STATEMENT_TIMEOUT);
     }
 
+    /** One statement per row, in one batch on that connection; nothing when there is no row. */
+    static void batch(SqlConnection conn, String statement, java.util.List<io.vertx.mutiny.sqlclient.Tuple> rows) {
+        if (!rows.isEmpty()) {
+            conn.preparedQuery(statement).executeBatch(rows).await().atMost(STATEMENT_TIMEOUT);
+        }
+    }
+
     public static io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row> execute(SqlConnection conn, String sql,
             io.vertx.mutiny.sqlclient.Tuple args) {
         return conn.preparedQuery(sql).execute(args).await().atMost(STATEMENT_TIMEOUT);

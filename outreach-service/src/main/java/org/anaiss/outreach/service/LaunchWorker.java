@@ -24,7 +24,11 @@ import jakarta.enterprise.event.Observes;
 import org.anaiss.outreach.config.OutreachConfig;
 import org.anaiss.outreach.domain.ActionSession;
 import org.anaiss.outreach.domain.Channel;
-import org.anaiss.outreach.repository.OfferTargets;
+import org.anaiss.outreach.repository.InvitationDeliveryRepository;
+import org.anaiss.outreach.repository.LaunchRepository;
+import org.anaiss.outreach.repository.LaunchRepository.Job;
+import org.anaiss.outreach.repository.LaunchRepository.Pending;
+import org.anaiss.outreach.repository.MailMessageRepository;
 import org.anaiss.outreach.repository.Sql;
 import org.jboss.logging.Logger;
 
@@ -32,7 +36,6 @@ import io.quarkus.qute.Template;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -53,15 +56,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class LaunchWorker {
 
     private static final Logger LOG = Logger.getLogger(LaunchWorker.class);
-
-    /** The campaign settings a job needs. */
-    record Job(UUID id, String region, Channel channel, String[] types, LocalDate from, LocalDate to, LocalDate deadline,
-            String subject, String template, String phase, UUID actionId) {
-    }
-
-    /** One PENDING offer with what renders it. */
-    record Pending(UUID offerId, UUID signalId, String personKey, byte[] personCiphertext, String keyId) {
-    }
 
     /**
      * The collective action an offer proposes: its upcoming sessions as text, until when its link works,
@@ -86,13 +80,20 @@ public class LaunchWorker {
     private final FieldCipher cipher;
     private final OutreachConfig config;
     private final Clock clock;
+    private final LaunchRepository launches;
+    private final InvitationDeliveryRepository invitations;
+    private final MailMessageRepository mailMessages;
     private final String owner = "launch-" + UUID.randomUUID();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ReentrantLock running = new ReentrantLock();
 
     public LaunchWorker(Sql sql, PersonVault vault, AnswerLinks links, MessageRenderer renderer, LetterRenderer letters,
-            MailQueue mails, FieldCipher cipher, OutreachConfig config, Clock clock) {
+            MailQueue mails, FieldCipher cipher, OutreachConfig config, Clock clock, LaunchRepository launches,
+            InvitationDeliveryRepository invitations, MailMessageRepository mailMessages) {
         this.sql = sql;
+        this.launches = launches;
+        this.invitations = invitations;
+        this.mailMessages = mailMessages;
         this.vault = vault;
         this.links = links;
         this.renderer = renderer;
@@ -138,19 +139,7 @@ public class LaunchWorker {
 
     private Job claim() {
         Instant now = clock.instant();
-        var rows = sql.execute("update campaign set lease_owner = $1, lease_until = $2 where id = (select id from campaign "
-                + "where status = 'LAUNCHING' and (lease_until is null or lease_until < $3 or lease_owner = $1) "
-                + "order by launched_at limit 1 for update skip locked) returning id, region, channel, signal_types, "
-                + "window_from, window_to, answer_deadline, subject, template, phase, action_id",
-                Tuple.of(owner, Times.utc(now.plus(config.launch().lease())), Times.utc(now)));
-        if (rows.size() == 0) {
-            return null;
-        }
-        Row r = rows.iterator().next();
-        return new Job(r.getUUID("id"), r.getString("region"), Channel.valueOf(r.getString("channel")),
-                r.getString("signal_types").split(","), r.getLocalDate("window_from"), r.getLocalDate("window_to"),
-                r.getLocalDate("answer_deadline"), r.getString("subject"), r.getString("template"), r.getString("phase"),
-                r.getUUID("action_id"));
+        return launches.claim(owner, now.plus(config.launch().lease()), now);
     }
 
     /** @return true when the job finished, false when it was left for later (stopping) */
@@ -162,7 +151,7 @@ public class LaunchWorker {
         Template template = renderer.parse(job.template());
         while (true) {
             if (stopping.get()) {
-                sql.execute("update campaign set lease_until = null where id = $1 and lease_owner = $2", Tuple.of(job.id(), owner));
+                launches.releaseLease(job.id(), owner);
                 return false;
             }
             List<Pending> chunk = pending(job);
@@ -185,29 +174,16 @@ public class LaunchWorker {
             renewLease(conn, job);
             if (job.actionId() != null) {
                 // the invitations carried by the offers belong to a round named after the campaign
-                Sql.execute(conn, "insert into invitation_round (id, action_id, channel, subject, template, created_at) "
-                        + "values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing", Tuple.tuple().addUUID(job.id())
-                                .addUUID(job.actionId()).addString(job.channel().name()).addString(job.subject())
-                                .addString(job.template()).addOffsetDateTime(Times.utc(now)));
+                launches.insertInvitationRound(conn, job, now);
             }
-            Sql.execute(conn, OfferTargets.INSERT, OfferTargets.insertArgs(job.region(), job.types(), job.from(), job.to(),
-                    job.channel().name(), job.id(), Times.endOfDay(job.deadline(), config.zone()), now));
-            Sql.execute(conn, "update campaign set phase = 'DELIVERING', total = (select count(*) from offer where campaign_id = $1), "
-                    + "done = (select count(*) from offer where campaign_id = $1 and status <> 'PENDING') where id = $1",
-                    Tuple.of(job.id()));
+            launches.insertOffers(conn, job, Times.endOfDay(job.deadline(), config.zone()), now);
+            launches.startDelivering(conn, job.id());
             return null;
         });
     }
 
     private List<Pending> pending(Job job) {
-        List<Pending> chunk = new ArrayList<>();
-        for (Row r : sql.execute("select o.id, o.signal_id, o.person_key, s.person_ct, s.person_key_id from offer o "
-                + "join signal s on s.id = o.signal_id where o.campaign_id = $1 and o.status = 'PENDING' order by o.id limit $2",
-                Tuple.of(job.id(), config.launch().chunkSize()))) {
-            chunk.add(new Pending(r.getUUID("id"), r.getUUID("signal_id"), r.getString("person_key"), r.getBuffer("person_ct").getBytes(),
-                    r.getString("person_key_id")));
-        }
-        return chunk;
+        return launches.listPending(job.id(), config.launch().chunkSize());
     }
 
     private void deliverEmails(Job job, Template template, List<Pending> chunk) {
@@ -228,7 +204,7 @@ public class LaunchWorker {
         }
         sql.inTransaction(conn -> {
             renewLease(conn, job);
-            Set<UUID> kept = lockPending(conn, ids);
+            Set<UUID> kept = launches.lockPending(conn, ids);
             List<Tuple> mailRows = new ArrayList<>();
             List<Tuple> offerRows = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
@@ -237,10 +213,12 @@ public class LaunchWorker {
                     offerRows.add(Tuple.of(ids.get(i), Times.utc(now), hashes.get(i), null));
                 }
             }
-            batch(conn, MailQueue.INSERT, mailRows);
-            markSent(conn, offerRows);
+            if (!mailRows.isEmpty()) {
+                mailMessages.insertBatch(conn, mailRows);
+            }
+            launches.markSent(conn, offerRows);
             inviteWithOffers(conn, job, option, chunk, kept, now);
-            progress(conn, job, chunk.size());
+            launches.progress(conn, job.id(), chunk.size());
             return null;
         });
     }
@@ -279,7 +257,7 @@ public class LaunchWorker {
         List<FieldCipher.Sealed> sealed = List.of(sealedLetters);
         sql.inTransaction(conn -> {
             renewLease(conn, job);
-            Set<UUID> kept = lockPending(conn, ids);
+            Set<UUID> kept = launches.lockPending(conn, ids);
             byte[] batchPdf = merged;
             if (kept.size() < ids.size()) {
                 List<byte[]> still = new ArrayList<>();
@@ -292,13 +270,9 @@ public class LaunchWorker {
             }
             Integer batchNo = null;
             if (batchPdf != null) {
-                batchNo = Sql.execute(conn, "select coalesce(max(batch_no), 0) + 1 as n from letter_batch where campaign_id = $1",
-                        Tuple.of(job.id())).iterator().next().getInteger("n");
+                batchNo = launches.nextBatchNo(conn, job.id());
                 FieldCipher.Sealed batch = cipher.seal(batchPdf, batchPlace(job.id(), batchNo));
-                Sql.execute(conn, "insert into letter_batch (campaign_id, batch_no, letters, pdf_ct, pdf_key, created_at) "
-                        + "values ($1, $2, $3, $4, $5, $6)", Tuple.tuple().addUUID(job.id()).addInteger(batchNo)
-                                .addInteger(kept.size()).addBuffer(Buffer.buffer(batch.ciphertext())).addString(batch.keyId())
-                                .addOffsetDateTime(Times.utc(now)));
+                launches.insertLetterBatch(conn, job.id(), batchNo, kept.size(), batch.ciphertext(), batch.keyId(), now);
             }
             List<Tuple> letterRows = new ArrayList<>();
             List<Tuple> offerRows = new ArrayList<>();
@@ -309,10 +283,10 @@ public class LaunchWorker {
                     offerRows.add(Tuple.of(ids.get(i), Times.utc(now), hashes.get(i), batchNo));
                 }
             }
-            batch(conn, "insert into offer_letter (offer_id, pdf_ct, pdf_key) values ($1, $2, $3) on conflict do nothing", letterRows);
-            markSent(conn, offerRows);
+            launches.insertOfferLetters(conn, letterRows);
+            launches.markSent(conn, offerRows);
             inviteWithOffers(conn, job, option, chunk, kept, now);
-            progress(conn, job, chunk.size());
+            launches.progress(conn, job.id(), chunk.size());
             return null;
         });
     }
@@ -322,26 +296,14 @@ public class LaunchWorker {
         if (job.actionId() == null) {
             return null;
         }
-        List<ActionSession> sessions = new ArrayList<>();
+        List<ActionSession> sessions = invitations.listUpcomingSessions(job.actionId(), now);
         Instant lastEnd = now;
-        for (Row r : sql.execute("select id, starts_at, duration_minutes, place, video_url from action_session where action_id = $1 "
-                + "and starts_at > $2 order by starts_at", Tuple.of(job.actionId(), Times.utc(now)))) {
-            ActionSession s = new ActionSession();
-            s.id = r.getUUID("id");
-            s.startsAt = r.getOffsetDateTime("starts_at").toInstant();
-            s.durationMinutes = r.getInteger("duration_minutes");
-            s.place = r.getString("place");
-            s.videoUrl = r.getString("video_url");
-            sessions.add(s);
+        for (ActionSession s : sessions) {
             lastEnd = s.endsAt().isAfter(lastEnd) ? s.endsAt() : lastEnd;
         }
-        Map<String, UUID> byPerson = new HashMap<>();
-        Set<String> already = new HashSet<>();
-        for (Row r : sql.execute("select id, person_key from invitation where action_id = $1 and person_key = any($2)",
-                Tuple.tuple().addUUID(job.actionId()).addArrayOfString(chunk.stream().map(Pending::personKey).toArray(String[]::new)))) {
-            byPerson.put(r.getString("person_key"), r.getUUID("id"));
-            already.add(r.getString("person_key"));
-        }
+        Map<String, UUID> byPerson = new HashMap<>(invitations.findIdsByPerson(job.actionId(),
+                chunk.stream().map(Pending::personKey).toArray(String[]::new)));
+        Set<String> already = new HashSet<>(byPerson.keySet());
         for (Pending p : chunk) {
             byPerson.computeIfAbsent(p.personKey(), k -> UUID.randomUUID());
         }
@@ -367,8 +329,7 @@ public class LaunchWorker {
                         .addOffsetDateTime(Times.utc(now)));
             }
         }
-        batch(conn, "insert into invitation (id, action_id, round_id, signal_id, person_key, channel, status, token_hash, expires_at, "
-                + "created_at, sent_at) values ($1, $2, $3, $4, $5, $6, 'SENT', $7, $8, $9, $9) on conflict do nothing", rows);
+        invitations.insertSentWithOffers(conn, rows);
     }
 
     static List<String> addressLines(PersonIdentity p) {
@@ -394,34 +355,8 @@ public class LaunchWorker {
     }
 
     private void renewLease(SqlConnection conn, Job job) {
-        int n = Sql.execute(conn, "update campaign set lease_until = $3 where id = $1 and lease_owner = $2 and status = 'LAUNCHING'",
-                Tuple.of(job.id(), owner, Times.utc(clock.instant().plus(config.launch().lease())))).rowCount();
-        if (n != 1) {
+        if (!launches.renewLease(conn, job.id(), owner, clock.instant().plus(config.launch().lease()))) {
             throw new LostLease();
-        }
-    }
-
-    private static Set<UUID> lockPending(SqlConnection conn, List<UUID> ids) {
-        Set<UUID> kept = new HashSet<>();
-        for (Row r : Sql.execute(conn, "select id from offer where id = any($1) and status = 'PENDING' for update",
-                Tuple.tuple().addArrayOfUUID(ids.toArray(UUID[]::new)))) {
-            kept.add(r.getUUID("id"));
-        }
-        return kept;
-    }
-
-    private static void markSent(SqlConnection conn, List<Tuple> rows) {
-        batch(conn, "update offer set status = 'SENT', sent_at = $2, token_hash = $3, letter_batch = $4, version = version + 1 "
-                + "where id = $1 and status = 'PENDING'", rows);
-    }
-
-    private static void progress(SqlConnection conn, Job job, int handled) {
-        Sql.execute(conn, "update campaign set done = least(total, done + $2) where id = $1", Tuple.of(job.id(), handled));
-    }
-
-    private static void batch(SqlConnection conn, String statement, List<Tuple> rows) {
-        if (!rows.isEmpty()) {
-            conn.preparedQuery(statement).executeBatch(rows).await().atMost(Sql.STATEMENT_TIMEOUT);
         }
     }
 
@@ -429,10 +364,7 @@ public class LaunchWorker {
         Instant now = clock.instant();
         sql.inTransaction(conn -> {
             renewLease(conn, job);
-            Sql.execute(conn, "update campaign set status = 'DONE', phase = null, lease_owner = null, lease_until = null, "
-                    + "finished_at = $2, done = (select count(*) from offer where campaign_id = $1 and status <> 'PENDING'), "
-                    + "total = (select count(*) from offer where campaign_id = $1), version = version + 1 where id = $1",
-                    Tuple.of(job.id(), Times.utc(now)));
+            launches.finish(conn, job.id(), now);
             return null;
         });
     }

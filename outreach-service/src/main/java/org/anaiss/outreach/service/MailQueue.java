@@ -13,7 +13,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import org.anaiss.outreach.repository.MailMessageRepository;
-import org.anaiss.outreach.repository.Sql;
 
 /**
  * The mail queue (an outbox for e-mail): a message is enqueued in the transaction of the change it
@@ -23,8 +22,6 @@ import org.anaiss.outreach.repository.Sql;
 @ApplicationScoped
 public class MailQueue {
 
-    static final String INSERT = MailMessageRepository.INSERT;
-
     private final FieldCipher cipher;
     private final MailMessageRepository messages;
 
@@ -33,7 +30,7 @@ public class MailQueue {
         this.messages = messages;
     }
 
-    /** The row to insert with {@link #INSERT}: id, key, three ciphertexts, key id, not before, created. */
+    /** The row to insert with {@link MailMessageRepository#INSERT}: id, key, three ciphertexts, key id, not before, created. */
     public Tuple row(String dedupeKey, String recipient, String subject, String body, Instant notBefore, Instant now) {
         UUID id = UUID.randomUUID();
         FieldCipher.Sealed to = cipher.seal(recipient, place(id, "to"));
@@ -47,7 +44,7 @@ public class MailQueue {
     /** Enqueues one message in the caller's transaction; false when that key was already queued. */
     public boolean enqueue(SqlConnection conn, String dedupeKey, String recipient, String subject, String body, Instant notBefore,
             Instant now) {
-        return Sql.execute(conn, INSERT, row(dedupeKey, recipient, subject, body, notBefore, now)).rowCount() == 1;
+        return messages.insert(conn, row(dedupeKey, recipient, subject, body, notBefore, now));
     }
 
     /** Enqueues one message in the caller's Hibernate Reactive transaction; 1 when queued, 0 when that key was already queued. */
