@@ -1,5 +1,6 @@
 package org.anaiss.outreach.repository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,13 +9,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.outreach.domain.Offer;
 import org.anaiss.outreach.domain.OfferStatus;
 import org.anaiss.outreach.domain.Region;
+import org.anaiss.outreach.service.Times;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Offers of service made to signalled people by campaigns (table offer). */
 @ApplicationScoped
 public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
+
+    /**
+     * In the caller's transaction on that connection (blocking, a worker thread's job): closes the offers whose
+     * deadline has passed, a SENT one as NO_RESPONSE, a POSTPONED one as POSTPONED; returns how many were closed.
+     */
+    public int closeExpired(SqlConnection conn, Instant now) {
+        return Sql.execute(conn, "update offer set status = 'NO_RESPONSE', closed_at = expires_at, "
+                + "version = version + 1 where status = 'SENT' and expires_at <= $1", Tuple.of(Times.utc(now))).rowCount()
+                + Sql.execute(conn, "update offer set closed_at = expires_at, version = version + 1 where status = 'POSTPONED' "
+                        + "and expires_at <= $1 and closed_at is null", Tuple.of(Times.utc(now))).rowCount();
+    }
 
     /** The offer when it is one of that region, else null: staff never reach another region's offers. */
     public Uni<Offer> findInRegion(UUID offerId, Region region) {
