@@ -8,14 +8,13 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.outreach.config.OutreachConfig;
+import org.anaiss.outreach.repository.RetentionRepository;
 import org.anaiss.outreach.repository.Sql;
 import org.anaiss.platform.audit.AuditRetention;
 import org.anaiss.platform.telemetry.JobMetrics;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Deletes what is kept no longer (DESIGN.md §4): signals that led to no offer after 6 months; offers,
@@ -30,13 +29,15 @@ public class RetentionJob {
     private final OutreachConfig config;
     private final Clock clock;
     private final AuditRetention auditRetention;
+    private final RetentionRepository retention;
 
     // progress metrics of the job (a field, not a constructor argument: the constructor changes often)
     @jakarta.inject.Inject
     JobMetrics jobs;
 
-    public RetentionJob(Sql sql, OutreachConfig config, Clock clock, AuditRetention auditRetention) {
+    public RetentionJob(Sql sql, OutreachConfig config, Clock clock, AuditRetention auditRetention, RetentionRepository retention) {
         this.auditRetention = auditRetention;
+        this.retention = retention;
         this.sql = sql;
         this.config = config;
         this.clock = clock;
@@ -63,29 +64,20 @@ public class RetentionJob {
         Instant signalsBefore = now.minus(config.retention().signalWithoutOffer());
         Map<String, Integer> purged = new LinkedHashMap<>();
         sql.inTransaction(conn -> {
-            purged.put("offerMails", run(conn, "delete from mail_message where dedupe_key in (select 'offer:' || id from offer "
-                    + "where expires_at < $1 and status <> 'PENDING')", offersBefore));
-            purged.put("offers", run(conn, "delete from offer where expires_at < $1 and status <> 'PENDING'", offersBefore));
-            purged.put("letterBatches", run(conn, "delete from letter_batch b using campaign c where c.id = b.campaign_id "
-                    + "and c.answer_deadline < ($1::timestamptz)::date and not exists (select 1 from offer o where o.campaign_id = c.id "
-                    + "and o.letter_batch = b.batch_no)", offersBefore));
-            RetentionHooks.more(conn, now, config, purged);
-            purged.put("signals", run(conn, "delete from signal s where s.received_at < $1 and not exists "
-                    + "(select 1 from offer o where o.signal_id = s.id) and not exists (select 1 from invitation i where i.signal_id = s.id)",
-                    signalsBefore));
-            purged.put("idempotencyRecords", run(conn, "delete from idempotency_record where created_at < $1",
+            purged.put("offerMails", retention.deleteOfferMails(conn, offersBefore));
+            purged.put("offers", retention.deleteOffers(conn, offersBefore));
+            purged.put("letterBatches", retention.deleteLetterBatches(conn, offersBefore));
+            purged.put("collectiveActions", retention.deleteCollectiveActions(conn,
+                    now.minus(config.retention().actionAfterLastSession())));
+            purged.put("signals", retention.deleteSignalsWithoutOffer(conn, signalsBefore));
+            purged.put("idempotencyRecords", retention.deleteIdempotencyRecords(conn,
                     now.minus(config.partners().idempotencyKeyRetention())));
-            purged.put("mails", run(conn, "delete from mail_message where status in ('SENT', 'CANCELLED', 'FAILED') and created_at < $1",
-                    now.minus(config.retention().sentMail())));
+            purged.put("mails", retention.deleteFinishedMails(conn, now.minus(config.retention().sentMail())));
             AuditRetention.Result audit = auditRetention.apply(conn, config.audit().retention());
             purged.put("auditMonths", audit.monthsDropped());
             purged.put("auditReadings", audit.readingsDeleted());
             return null;
         });
         return purged;
-    }
-
-    static int run(SqlConnection conn, String statement, Instant before) {
-        return Sql.execute(conn, statement, Tuple.of(Times.utc(before))).rowCount();
     }
 }
