@@ -12,14 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.outreach.config.OutreachConfig;
 import org.anaiss.outreach.domain.ActionSession;
 import org.anaiss.outreach.domain.Registration;
+import org.anaiss.outreach.repository.ReminderRepository;
 import org.anaiss.outreach.repository.Sql;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Reminders the day before: every registered person with an e-mail address gets one message when
@@ -37,10 +36,12 @@ public class ReminderJob {
     private final ObjectMapper json;
     private final OutreachConfig config;
     private final Clock clock;
+    private final ReminderRepository reminders;
 
     public ReminderJob(Sql sql, MailQueue mails, FieldCipher cipher, AnswerLinks links, ObjectMapper json, OutreachConfig config,
-            Clock clock) {
+            Clock clock, ReminderRepository reminders) {
         this.sql = sql;
+        this.reminders = reminders;
         this.mails = mails;
         this.cipher = cipher;
         this.links = links;
@@ -65,27 +66,22 @@ public class ReminderJob {
     public int remind() {
         Instant now = clock.instant();
         int queued = 0;
-        for (Row r : sql.execute("select r.id, r.person_ct, r.person_key_id, s.starts_at, s.duration_minutes, s.place, s.video_url, "
-                + "a.title from registration r join action_session s on s.id = r.session_id join collective_action a on a.id = r.action_id "
-                + "where r.status = 'REGISTERED' and r.has_email and s.starts_at > $1 and s.starts_at <= $2 "
-                + "and not exists (select 1 from mail_message m where m.dedupe_key = 'reminder:' || r.id::text) limit 1000",
-                Tuple.of(Times.utc(now), Times.utc(now.plus(config.reminders().ahead()))))) {
-            UUID id = r.getUUID("id");
+        for (ReminderRepository.Due r : reminders.listDue(now, now.plus(config.reminders().ahead()))) {
+            UUID id = r.registrationId();
             Attendee a;
             try {
-                a = json.readValue(cipher.open(r.getString("person_key_id"), r.getBuffer("person_ct").getBytes(), Registration.place(id)),
-                        Attendee.class);
+                a = json.readValue(cipher.open(r.personKeyId(), r.personCiphertext(), Registration.place(id)), Attendee.class);
             } catch (IOException e) {
                 throw new IllegalStateException("attendee unreadable for a registration", e);
             }
             ActionSession s = new ActionSession();
-            s.startsAt = r.getOffsetDateTime("starts_at").toInstant();
-            s.place = r.getString("place");
-            s.videoUrl = r.getString("video_url");
+            s.startsAt = r.startsAt();
+            s.place = r.place();
+            s.videoUrl = r.videoUrl();
             String url = links.registrationUrl(links.token("registration", id));
-            String body = ActionTexts.reminder(a.firstName(), a.lastName(), r.getString("title"), ActionTexts.when(s, config.zone()),
+            String body = ActionTexts.reminder(a.firstName(), a.lastName(), r.title(), ActionTexts.when(s, config.zone()),
                     ActionTexts.where(s), url);
-            boolean added = sql.inTransaction(conn -> mails.enqueue(conn, "reminder:" + id, a.email(), "Rappel : " + r.getString("title"),
+            boolean added = sql.inTransaction(conn -> mails.enqueue(conn, "reminder:" + id, a.email(), "Rappel : " + r.title(),
                     body, now, now));
             if (added) {
                 queued++;
