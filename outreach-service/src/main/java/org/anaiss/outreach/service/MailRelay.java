@@ -5,7 +5,6 @@ import org.anaiss.platform.crypto.FieldCipher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,15 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.anaiss.outreach.config.OutreachConfig;
-import org.anaiss.outreach.repository.Sql;
+import org.anaiss.outreach.repository.MailMessageRepository;
+import org.anaiss.outreach.repository.MailMessageRepository.Claimed;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Sends the mail queue through the SMTP server, one message at a time, each marked SENT right after
@@ -41,15 +39,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class MailRelay {
 
     private static final Logger LOG = Logger.getLogger(MailRelay.class);
-    static final String CLAIM = "update mail_message set status = 'SENDING', attempts = attempts + 1, lease_until = $1 "
-            + "where id in (select id from mail_message where ((status = 'PENDING' and not_before <= $2) "
-            + "or (status = 'SENDING' and lease_until < $2)) order by not_before, created_at limit $3 for update skip locked) "
-            + "returning id, recipient_ct, subject_ct, body_ct, ct_key, attempts";
-
-    private record Claimed(UUID id, byte[] to, byte[] subject, byte[] body, String keyId, int attempts) {
-    }
-
-    private final Sql sql;
+    private final MailMessageRepository messages;
     private final Mailer mailer;
     private final FieldCipher cipher;
     private final OutreachConfig config;
@@ -61,8 +51,8 @@ public class MailRelay {
     @jakarta.inject.Inject
     MailMetrics metrics;
 
-    public MailRelay(Sql sql, Mailer mailer, FieldCipher cipher, OutreachConfig config, Clock clock) {
-        this.sql = sql;
+    public MailRelay(MailMessageRepository messages, Mailer mailer, FieldCipher cipher, OutreachConfig config, Clock clock) {
+        this.messages = messages;
         this.mailer = mailer;
         this.cipher = cipher;
         this.config = config;
@@ -86,13 +76,7 @@ public class MailRelay {
         }
         try {
             Instant now = clock.instant();
-            List<Claimed> claimed = new ArrayList<>();
-            for (Row r : sql.execute(CLAIM, Tuple.of(Times.utc(now.plus(config.mail().lease())), Times.utc(now),
-                    config.mail().batchSize()))) {
-                claimed.add(new Claimed(r.getUUID("id"), r.getBuffer("recipient_ct").getBytes(),
-                        r.getBuffer("subject_ct").getBytes(), r.getBuffer("body_ct").getBytes(), r.getString("ct_key"),
-                        r.getInteger("attempts")));
-            }
+            List<Claimed> claimed = messages.claim(now.plus(config.mail().lease()), now, config.mail().batchSize());
             int sent = 0;
             for (Claimed m : claimed) {
                 if (stopping.get()) {
@@ -128,8 +112,7 @@ public class MailRelay {
             fail(m, m.attempts() >= config.mail().maxAttempts());
             return false;
         }
-        sql.execute("update mail_message set status = 'SENT', sent_at = $2, lease_until = null, recipient_ct = null, "
-                + "subject_ct = null, body_ct = null where id = $1 and status = 'SENDING'", Tuple.of(m.id(), Times.utc(clock.instant())));
+        messages.markSent(m.id(), clock.instant());
         return true;
     }
 
@@ -137,18 +120,15 @@ public class MailRelay {
         metrics.sendFailed(finalFailure);
         if (finalFailure) {
             LOG.errorf("mail %s given up after %d attempts", m.id(), m.attempts());
-            sql.execute("update mail_message set status = 'FAILED', lease_until = null, recipient_ct = null, subject_ct = null, "
-                    + "body_ct = null where id = $1", Tuple.of(m.id()));
+            messages.markFailed(m.id());
         } else {
             Duration backoff = Duration.ofSeconds(Math.min(3600, 5L << Math.min(10, m.attempts())));
-            sql.execute("update mail_message set status = 'PENDING', lease_until = null, not_before = $2 where id = $1 "
-                    + "and status = 'SENDING'", Tuple.of(m.id(), Times.utc(clock.instant().plus(backoff))));
+            messages.retryLater(m.id(), clock.instant().plus(backoff));
         }
     }
 
     private void release(UUID id) {
-        sql.execute("update mail_message set status = 'PENDING', lease_until = null, attempts = attempts - 1 "
-                + "where id = $1 and status = 'SENDING'", Tuple.of(id));
+        messages.release(id);
     }
 
     /** Stable per message, so a copy sent twice is recognisable as the same message. */
