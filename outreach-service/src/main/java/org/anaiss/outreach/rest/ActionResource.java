@@ -22,6 +22,7 @@ import org.anaiss.outreach.rest.api.InvitationRequest;
 import org.anaiss.outreach.rest.api.Page;
 import org.anaiss.outreach.rest.api.SessionRequest;
 import org.anaiss.outreach.rest.api.SessionView;
+import org.anaiss.outreach.service.ActionDetails;
 import org.anaiss.outreach.service.ActionService;
 import org.anaiss.platform.problem.Params;
 import org.anaiss.platform.caller.RequestCaller;
@@ -63,8 +64,8 @@ public class ActionResource {
     @Operation(summary = "Create a collective action with its sessions, in the officer's region")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionView.class)))
     public Uni<Response> create(@Valid @NotNull ActionRequest request) {
-        return actions.create(Caller.of(caller.claims()), request).map(view -> Response.status(201).entity(view)
-                .header("Location", "/api/outreach/actions/" + view.id()).build());
+        return actions.create(Caller.of(caller.claims()), ApiMapping.action(request)).map(ApiMapping::action)
+                .map(view -> Response.status(201).entity(view).header("Location", "/api/outreach/actions/" + view.id()).build());
     }
 
     @GET
@@ -72,7 +73,8 @@ public class ActionResource {
     @Operation(summary = "Collective actions of the caller's region, newest first, with their sessions and seats")
     public Uni<Page<ActionView>> list(@Parameter(description = "page number, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
             @Parameter(description = "page size; at most anaiss.outreach.lists.max-page-size (100 by default)") @QueryParam("size") @Min(1) Integer size) {
-        return actions.list(Caller.of(caller.claims()), page == null ? 0 : page, Params.pageSize(size, 20, config.lists().maxPageSize()));
+        return actions.list(Caller.of(caller.claims()), page == null ? 0 : page, Params.pageSize(size, 20, config.lists().maxPageSize()))
+                .map(p -> ApiMapping.page(p, (ActionDetails a) -> ApiMapping.action(a)));
     }
 
     @GET
@@ -80,7 +82,7 @@ public class ActionResource {
     @RolesAllowed({ Roles.OUTREACH_OFFICER, Roles.SOCIAL_WORKER })
     @Operation(summary = "A collective action, with its sessions, seats taken and waiting lists")
     public Uni<ActionView> get(@PathParam("id") String id) {
-        return actions.get(Caller.of(caller.claims()), Params.uuid("id", id));
+        return actions.get(Caller.of(caller.claims()), Params.uuid("id", id)).map(ApiMapping::action);
     }
 
     @POST
@@ -90,7 +92,8 @@ public class ActionResource {
     @Operation(summary = "Add a session")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> addSession(@PathParam("id") String id, @Valid @NotNull SessionRequest request) {
-        return actions.addSession(Caller.of(caller.claims()), Params.uuid("id", id), request).map(view -> Response.status(201).entity(view).build());
+        return actions.addSession(Caller.of(caller.claims()), Params.uuid("id", id), ApiMapping.session(request)).map(ApiMapping::action)
+                .map(view -> Response.status(201).entity(view).build());
     }
 
     @POST
@@ -100,7 +103,7 @@ public class ActionResource {
     @Operation(summary = "Invite signalled people (never those who objected); the messages leave in the background")
     @APIResponse(responseCode = "202", description = "Accepted: the invitations leave in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Invited.class)))
     public Uni<Response> invite(@PathParam("id") String id, @Valid @NotNull InvitationRequest request) {
-        return actions.invite(Caller.of(caller.claims()), Params.uuid("id", id), request).map(n -> Response.status(202).entity(new Invited(n)).build());
+        return actions.invite(Caller.of(caller.claims()), Params.uuid("id", id), ApiMapping.invitation(request)).map(n -> Response.status(202).entity(new Invited(n)).build());
     }
 
     @GET

@@ -87,7 +87,8 @@ public class SessionResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "Record who came, after the session took place")
     public Uni<SessionView> attendance(@PathParam("id") String id, @Valid @NotNull AttendanceRequest request) {
-        return actions.attendance(Caller.of(caller.claims()), Params.uuid("id", id), request);
+        return actions.attendance(Caller.of(caller.claims()), Params.uuid("id", id), request.attended(), request.absent())
+                .map(ApiMapping::session);
     }
 
     @GET

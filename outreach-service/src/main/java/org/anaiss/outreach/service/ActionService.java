@@ -23,13 +23,6 @@ import org.anaiss.outreach.repository.ActionSessionRepository;
 import org.anaiss.outreach.repository.CollectiveActionRepository;
 import org.anaiss.outreach.repository.InvitationRepository;
 import org.anaiss.outreach.repository.RegistrationRepository;
-import org.anaiss.outreach.rest.api.ActionRequest;
-import org.anaiss.outreach.rest.api.ActionView;
-import org.anaiss.outreach.rest.api.AttendanceRequest;
-import org.anaiss.outreach.rest.api.InvitationRequest;
-import org.anaiss.outreach.rest.api.Page;
-import org.anaiss.outreach.rest.api.SessionRequest;
-import org.anaiss.outreach.rest.api.SessionView;
 import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -74,7 +67,7 @@ public class ActionService {
     private final AuditTrail audit;
 
     @WithTransaction
-    public Uni<ActionView> create(Caller caller, ActionRequest request) {
+    public Uni<ActionDetails> create(Caller caller, ActionInput request) {
         CollectiveAction a = new CollectiveAction();
         a.id = UUID.randomUUID();
         a.region = caller.requireRegion();
@@ -92,33 +85,33 @@ public class ActionService {
     }
 
     @WithTransaction
-    public Uni<ActionView> addSession(Caller caller, UUID actionId, SessionRequest request) {
+    public Uni<ActionDetails> addSession(Caller caller, UUID actionId, SessionInput request) {
         return find(caller, actionId).chain(a -> sessions.persist(newSession(a.id, request, "")).chain(() -> view(a)));
     }
 
     @WithSession
-    public Uni<Page<ActionView>> list(Caller caller, int page, int size) {
+    public Uni<ListPage<ActionDetails>> list(Caller caller, int page, int size) {
         Region region = caller.requireRegion();
         return actions.pageOfRegion(region, page, size).chain(onPage -> actions.countOfRegion(region).chain(total -> {
-            Uni<List<ActionView>> views = Uni.createFrom().item(new ArrayList<>());
+            Uni<List<ActionDetails>> views = Uni.createFrom().item(new ArrayList<>());
             for (CollectiveAction a : onPage) {
                 views = views.chain(list -> view(a).map(v -> {
                     list.add(v);
                     return list;
                 }));
             }
-            return views.map(list -> new Page<>(page, size, total, list));
+            return views.map(list -> new ListPage<>(page, size, total, list));
         }));
     }
 
     @WithSession
-    public Uni<ActionView> get(Caller caller, UUID id) {
+    public Uni<ActionDetails> get(Caller caller, UUID id) {
         return find(caller, id).chain(this::view);
     }
 
     /** Selects the people to invite now; they are written to by the invitation worker. Returns how many. */
     @WithTransaction
-    public Uni<Integer> invite(Caller caller, UUID actionId, InvitationRequest request) {
+    public Uni<Integer> invite(Caller caller, UUID actionId, InvitationInput request) {
         if (request.windowFrom().isAfter(request.windowTo())) {
             throw CampaignService.invalid("windowTo", "must not be before windowFrom");
         }
@@ -145,9 +138,9 @@ public class ActionService {
 
     /** Who came, once the session has started; the session then counts as held. */
     @WithTransaction
-    public Uni<SessionView> attendance(Caller caller, UUID sessionId, AttendanceRequest request) {
-        Set<UUID> both = new java.util.HashSet<>(request.attended());
-        both.retainAll(request.absent());
+    public Uni<SessionDetails> attendance(Caller caller, UUID sessionId, Set<UUID> attended, Set<UUID> absent) {
+        Set<UUID> both = new java.util.HashSet<>(attended);
+        both.retainAll(absent);
         if (!both.isEmpty()) {
             throw CampaignService.invalid("attended", "a registration cannot be both attended and absent");
         }
@@ -165,14 +158,14 @@ public class ActionService {
                                 .chain(registered -> {
                                     Map<UUID, Registration> byId = new HashMap<>();
                                     registered.forEach(r -> byId.put(r.id, r));
-                                    for (UUID id : request.attended()) {
+                                    for (UUID id : attended) {
                                         if (!byId.containsKey(id)) {
                                             return Uni.createFrom().failure(CampaignService.invalid("attended",
                                                     "must list registrations of this session only"));
                                         }
                                         byId.get(id).attended = true;
                                     }
-                                    for (UUID id : request.absent()) {
+                                    for (UUID id : absent) {
                                         if (!byId.containsKey(id)) {
                                             return Uni.createFrom().failure(CampaignService.invalid("absent",
                                                     "must list registrations of this session only"));
@@ -228,7 +221,7 @@ public class ActionService {
         });
     }
 
-    private ActionSession newSession(UUID actionId, SessionRequest r, String prefix) {
+    private ActionSession newSession(UUID actionId, SessionInput r, String prefix) {
         String field = prefix.isEmpty() ? "" : prefix + ".";
         if (!r.startsAt().isAfter(clock.instant()) || r.startsAt().isAfter(clock.instant().plus(java.time.Duration.ofDays(730)))) {
             throw CampaignService.invalid(field + "startsAt", "must be in the future, within two years");
@@ -247,24 +240,24 @@ public class ActionService {
         return s;
     }
 
-    private Uni<ActionView> view(CollectiveAction a) {
+    private Uni<ActionDetails> view(CollectiveAction a) {
         return sessions.listByAction(a.id).chain(actionSessions -> {
-            Uni<List<SessionView>> views = Uni.createFrom().item(new ArrayList<>());
+            Uni<List<SessionDetails>> views = Uni.createFrom().item(new ArrayList<>());
             for (ActionSession s : actionSessions) {
                 views = views.chain(list -> sessionView(s).map(v -> {
                     list.add(v);
                     return list;
                 }));
             }
-            return views.map(list -> new ActionView(a.id, a.region, a.theme, a.title, a.description, a.targetPublic, a.createdAt, list));
+            return views.map(list -> new ActionDetails(a.id, a.region, a.theme, a.title, a.description, a.targetPublic, a.createdAt, list));
         });
     }
 
-    private Uni<SessionView> sessionView(ActionSession s) {
+    private Uni<SessionDetails> sessionView(ActionSession s) {
         // seats_taken is maintained by SQL: read it fresh
         return sessions.seatsTaken(s.id)
                 .chain(taken -> registrations.countWaiting(s.id)
-                        .map(waiting -> new SessionView(s.id, s.startsAt, s.durationMinutes, s.place, s.videoUrl, s.capacity,
+                        .map(waiting -> new SessionDetails(s.id, s.startsAt, s.durationMinutes, s.place, s.videoUrl, s.capacity,
                                 taken, waiting, s.held)));
     }
 }

@@ -1,0 +1,57 @@
+package org.anaiss.outreach.rest;
+
+import java.util.function.Function;
+
+import org.anaiss.outreach.rest.api.ActionRequest;
+import org.anaiss.outreach.rest.api.ActionView;
+import org.anaiss.outreach.rest.api.InvitationRequest;
+import org.anaiss.outreach.rest.api.Page;
+import org.anaiss.outreach.rest.api.SessionRequest;
+import org.anaiss.outreach.rest.api.SessionView;
+import org.anaiss.outreach.service.ActionDetails;
+import org.anaiss.outreach.service.ActionInput;
+import org.anaiss.outreach.service.InvitationInput;
+import org.anaiss.outreach.service.ListPage;
+import org.anaiss.outreach.service.SessionDetails;
+import org.anaiss.outreach.service.SessionInput;
+
+/**
+ * Between the API records (rest.api) and the services' own inputs and results: a request, once validated, becomes
+ * what a service takes; what a service returns becomes the view the API answers with. Field for field, nothing
+ * computed here, so the API stays what it was while the services know nothing of it.
+ */
+final class ApiMapping {
+
+    private ApiMapping() {
+    }
+
+    static <T, V> Page<V> page(ListPage<T> p, Function<T, V> view) {
+        return new Page<>(p.page(), p.size(), p.total(), p.items().stream().map(view).toList());
+    }
+
+    // ---------------------------------------------------------------- collective actions and their sessions
+
+    static ActionInput action(ActionRequest r) {
+        return new ActionInput(r.theme(), r.title(), r.description(), r.targetPublic(),
+                r.sessions().stream().map(ApiMapping::session).toList());
+    }
+
+    static SessionInput session(SessionRequest r) {
+        return new SessionInput(r.startsAt(), r.durationMinutes(), r.place(), r.videoUrl(), r.capacity());
+    }
+
+    static InvitationInput invitation(InvitationRequest r) {
+        return new InvitationInput(r.signalTypes(), r.windowFrom(), r.windowTo(), r.channel(), r.excludeOpenCases(), r.subject(),
+                r.template());
+    }
+
+    static ActionView action(ActionDetails a) {
+        return new ActionView(a.id(), a.region(), a.theme(), a.title(), a.description(), a.targetPublic(), a.createdAt(),
+                a.sessions().stream().map(ApiMapping::session).toList());
+    }
+
+    static SessionView session(SessionDetails s) {
+        return new SessionView(s.id(), s.startsAt(), s.durationMinutes(), s.place(), s.videoUrl(), s.capacity(), s.seatsTaken(),
+                s.waiting(), s.held());
+    }
+}
