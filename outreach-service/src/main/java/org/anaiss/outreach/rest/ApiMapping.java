@@ -4,13 +4,19 @@ import java.util.function.Function;
 
 import org.anaiss.outreach.rest.api.ActionRequest;
 import org.anaiss.outreach.rest.api.ActionView;
+import org.anaiss.outreach.rest.api.CampaignPreview;
+import org.anaiss.outreach.rest.api.CampaignRequest;
 import org.anaiss.outreach.rest.api.InvitationRequest;
+import org.anaiss.outreach.rest.api.LetterBatchView;
 import org.anaiss.outreach.rest.api.Page;
 import org.anaiss.outreach.rest.api.SessionRequest;
 import org.anaiss.outreach.rest.api.SessionView;
 import org.anaiss.outreach.service.ActionDetails;
 import org.anaiss.outreach.service.ActionInput;
+import org.anaiss.outreach.service.CampaignInput;
+import org.anaiss.outreach.service.CampaignSample;
 import org.anaiss.outreach.service.InvitationInput;
+import org.anaiss.outreach.service.LetterBatch;
 import org.anaiss.outreach.service.ListPage;
 import org.anaiss.outreach.service.SessionDetails;
 import org.anaiss.outreach.service.SessionInput;
@@ -27,6 +33,22 @@ final class ApiMapping {
 
     static <T, V> Page<V> page(ListPage<T> p, Function<T, V> view) {
         return new Page<>(p.page(), p.size(), p.total(), p.items().stream().map(view).toList());
+    }
+
+    // ---------------------------------------------------------------- campaigns (a campaign and its offers are mapped
+    // by CampaignView.of and OfferView.of, from the entities the service returns)
+
+    static CampaignInput campaign(CampaignRequest r) {
+        return new CampaignInput(r.name(), r.signalTypes(), r.windowFrom(), r.windowTo(), r.channel(), r.subject(), r.template(),
+                r.answerDeadline(), r.actionId());
+    }
+
+    static CampaignPreview preview(CampaignSample s) {
+        return new CampaignPreview(s.targets(), s.subject(), s.sampleMessage());
+    }
+
+    static LetterBatchView letterBatch(LetterBatch b) {
+        return new LetterBatchView(b.batchNo(), b.letters(), b.createdAt());
     }
 
     // ---------------------------------------------------------------- collective actions and their sessions

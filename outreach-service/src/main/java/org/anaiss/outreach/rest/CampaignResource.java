@@ -26,6 +26,7 @@ import org.anaiss.outreach.rest.api.LetterBatchView;
 import org.anaiss.outreach.rest.api.OfferView;
 import org.anaiss.outreach.rest.api.Page;
 import org.anaiss.outreach.service.CampaignService;
+import org.anaiss.outreach.service.ListPage;
 import org.anaiss.platform.problem.Params;
 import org.anaiss.platform.caller.RequestCaller;
 import org.anaiss.outreach.service.Caller;
@@ -62,8 +63,8 @@ public class CampaignResource {
     @Operation(summary = "Create a campaign (DRAFT) in the officer's region")
     @APIResponse(responseCode = "201", description = "Created (DRAFT)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     public Uni<Response> create(@Valid @NotNull CampaignRequest request) {
-        return campaigns.create(Caller.of(caller.claims()), request).map(view -> Response.status(201).entity(view)
-                .header("Location", "/api/outreach/campaigns/" + view.id()).build());
+        return campaigns.create(Caller.of(caller.claims()), ApiMapping.campaign(request)).map(CampaignView::of)
+                .map(view -> Response.status(201).entity(view).header("Location", "/api/outreach/campaigns/" + view.id()).build());
     }
 
     @GET
@@ -71,7 +72,8 @@ public class CampaignResource {
     @Operation(summary = "Campaigns of the officer's region, newest first")
     public Uni<Page<CampaignView>> list(@Parameter(description = "page number, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
             @Parameter(description = "page size; at most anaiss.outreach.lists.max-page-size (100 by default)") @QueryParam("size") @Min(1) Integer size) {
-        return campaigns.list(Caller.of(caller.claims()), page == null ? 0 : page, Params.pageSize(size, 20, config.lists().maxPageSize()));
+        return campaigns.list(Caller.of(caller.claims()), page == null ? 0 : page, Params.pageSize(size, 20, config.lists().maxPageSize()))
+                .map(p -> ApiMapping.page(p, CampaignView::of));
     }
 
     @GET
@@ -79,7 +81,7 @@ public class CampaignResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "A campaign, with the progress of its launch (done / total)")
     public Uni<CampaignView> get(@PathParam("id") String id) {
-        return campaigns.get(Caller.of(caller.claims()), Params.uuid("id", id));
+        return campaigns.get(Caller.of(caller.claims()), Params.uuid("id", id)).map(CampaignView::of);
     }
 
     @POST
@@ -87,7 +89,7 @@ public class CampaignResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "How many people a launch would reach now, and the message rendered with fake data (for the officer only)")
     public Uni<CampaignPreview> preview(@PathParam("id") String id) {
-        return campaigns.preview(Caller.of(caller.claims()), Params.uuid("id", id));
+        return campaigns.preview(Caller.of(caller.claims()), Params.uuid("id", id)).map(ApiMapping::preview);
     }
 
     @POST
@@ -96,7 +98,8 @@ public class CampaignResource {
     @Operation(summary = "Launch: offers are created and delivered in the background; follow the progress with GET")
     @APIResponse(responseCode = "202", description = "Accepted: offers are created and delivered in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     public Uni<Response> launch(@PathParam("id") String id) {
-        return campaigns.launch(Caller.of(caller.claims()), Params.uuid("id", id)).map(view -> Response.status(202).entity(view).build());
+        return campaigns.launch(Caller.of(caller.claims()), Params.uuid("id", id)).map(CampaignView::of)
+                .map(view -> Response.status(202).entity(view).build());
     }
 
     @GET
@@ -107,7 +110,7 @@ public class CampaignResource {
             @Parameter(description = "page number, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
             @Parameter(description = "page size; at most anaiss.outreach.lists.max-page-size (100 by default)") @QueryParam("size") @Min(1) Integer size) {
         return campaigns.offers(Caller.of(caller.claims()), Params.uuid("id", id), status, page == null ? 0 : page,
-                Params.pageSize(size, 50, config.lists().maxPageSize()));
+                Params.pageSize(size, 50, config.lists().maxPageSize())).map(p -> ApiMapping.page(p, OfferView::of));
     }
 
     @GET
@@ -115,7 +118,8 @@ public class CampaignResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "The batches of letters of a LETTER campaign (merged PDFs for the mail room)")
     public Uni<List<LetterBatchView>> letterBatches(@PathParam("id") String id) {
-        return campaigns.letterBatches(Caller.of(caller.claims()), Params.uuid("id", id));
+        return campaigns.letterBatches(Caller.of(caller.claims()), Params.uuid("id", id))
+                .map(list -> list.stream().map(ApiMapping::letterBatch).toList());
     }
 
     @GET

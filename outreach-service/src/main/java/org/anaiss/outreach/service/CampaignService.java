@@ -14,18 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.outreach.config.OutreachConfig;
 import org.anaiss.outreach.domain.Campaign;
 import org.anaiss.outreach.domain.CampaignStatus;
+import org.anaiss.outreach.domain.Offer;
 import org.anaiss.outreach.domain.OfferStatus;
 import org.anaiss.outreach.domain.Region;
 import org.anaiss.outreach.repository.ActionSessionRepository;
 import org.anaiss.outreach.repository.CampaignRepository;
 import org.anaiss.outreach.repository.LetterRepository;
 import org.anaiss.outreach.repository.OfferRepository;
-import org.anaiss.outreach.rest.api.CampaignPreview;
-import org.anaiss.outreach.rest.api.CampaignRequest;
-import org.anaiss.outreach.rest.api.CampaignView;
-import org.anaiss.outreach.rest.api.LetterBatchView;
-import org.anaiss.outreach.rest.api.OfferView;
-import org.anaiss.outreach.rest.api.Page;
 import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -67,7 +62,7 @@ public class CampaignService {
     private final AuditTrail audit;
 
     @WithTransaction
-    public Uni<CampaignView> create(Caller caller, CampaignRequest request) {
+    public Uni<Campaign> create(Caller caller, CampaignInput request) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), config.zone());
         if (request.windowFrom().isAfter(request.windowTo())) {
             throw invalid("windowTo", "must not be before windowFrom");
@@ -88,7 +83,7 @@ public class CampaignService {
         return actionChecked.chain(() -> persistNew(caller, region, request));
     }
 
-    private Uni<CampaignView> persistNew(Caller caller, Region region, CampaignRequest request) {
+    private Uni<Campaign> persistNew(Caller caller, Region region, CampaignInput request) {
         Campaign c = new Campaign();
         c.id = UUID.randomUUID();
         c.region = region;
@@ -104,32 +99,32 @@ public class CampaignService {
         c.status = CampaignStatus.DRAFT;
         c.createdAt = clock.instant();
         c.createdBy = caller.username();
-        return campaigns.persist(c).map(x -> CampaignView.of(c));
+        return campaigns.persist(c).map(x -> c);
     }
 
     @WithSession
-    public Uni<Page<CampaignView>> list(Caller caller, int page, int size) {
+    public Uni<ListPage<Campaign>> list(Caller caller, int page, int size) {
         Region region = caller.requireRegion();
         return campaigns.pageOfRegion(region, page, size).chain(list -> campaigns.countOfRegion(region)
-                .map(total -> new Page<>(page, size, total, list.stream().map(CampaignView::of).toList())));
+                .map(total -> new ListPage<>(page, size, total, list)));
     }
 
     @WithSession
-    public Uni<CampaignView> get(Caller caller, UUID id) {
-        return find(caller, id).map(CampaignView::of);
+    public Uni<Campaign> get(Caller caller, UUID id) {
+        return find(caller, id);
     }
 
     /** The number of people a launch would reach now, and the message with fake data. */
     @WithSession
-    public Uni<CampaignPreview> preview(Caller caller, UUID id) {
+    public Uni<CampaignSample> preview(Caller caller, UUID id) {
         return find(caller, id).chain(c -> campaigns.countTargets(c)
-                .map(targets -> new CampaignPreview(targets, c.subject,
+                .map(targets -> new CampaignSample(targets, c.subject,
                         renderer.render(renderer.parse(c.template), MessageRenderer.sample(c.answerDeadline, links.answerUrl(""),
                                 c.actionId == null ? null : links.registrationUrl(""))))));
     }
 
     @WithTransaction
-    public Uni<CampaignView> launch(Caller caller, UUID id) {
+    public Uni<Campaign> launch(Caller caller, UUID id) {
         return find(caller, id).map(c -> {
             if (c.status != CampaignStatus.DRAFT) {
                 throw ProblemException.conflict("already-launched", "Already launched", "This campaign was already launched.");
@@ -141,25 +136,25 @@ public class CampaignService {
             c.status = CampaignStatus.LAUNCHING;
             c.phase = "SELECTING";
             c.launchedAt = clock.instant();
-            return CampaignView.of(c);
+            return c;
         });
     }
 
     /** One page of a campaign's offers; each offer listed is audited. */
     @WithTransaction
-    public Uni<Page<OfferView>> offers(Caller caller, UUID id, OfferStatus status, int page, int size) {
+    public Uni<ListPage<Offer>> offers(Caller caller, UUID id, OfferStatus status, int page, int size) {
         return find(caller, id).chain(c -> offers.pageOfCampaign(c.id, status, page, size).call(list -> audit.record(caller, list.stream()
                 .map(o -> new AuditTrail.Entry(AuditAction.LIST, "offer", o.id, o.personKey)).toList()))
                 .chain(list -> offers.countOfCampaign(c.id, status)
-                        .map(total -> new Page<>(page, size, total, list.stream().map(OfferView::of).toList()))));
+                        .map(total -> new ListPage<>(page, size, total, list))));
     }
 
     @WithSession
-    public Uni<List<LetterBatchView>> letterBatches(Caller caller, UUID id) {
+    public Uni<List<LetterBatch>> letterBatches(Caller caller, UUID id) {
         return find(caller, id).chain(c -> letters.listBatches(c.id).map(batches -> {
-                    List<LetterBatchView> list = new ArrayList<>();
+                    List<LetterBatch> list = new ArrayList<>();
                     for (LetterRepository.Batch b : batches) {
-                        list.add(new LetterBatchView(b.batchNo(), b.letters(), b.createdAt()));
+                        list.add(new LetterBatch(b.batchNo(), b.letters(), b.createdAt()));
                     }
                     return list;
                 }));
