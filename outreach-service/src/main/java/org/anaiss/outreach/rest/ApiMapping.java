@@ -9,8 +9,11 @@ import org.anaiss.outreach.rest.api.CampaignRequest;
 import org.anaiss.outreach.rest.api.InvitationRequest;
 import org.anaiss.outreach.rest.api.LetterBatchView;
 import org.anaiss.outreach.rest.api.Page;
+import org.anaiss.outreach.rest.api.PersonRequest;
 import org.anaiss.outreach.rest.api.SessionRequest;
 import org.anaiss.outreach.rest.api.SessionView;
+import org.anaiss.outreach.rest.api.SignalReceipt;
+import org.anaiss.outreach.rest.api.SignalRequest;
 import org.anaiss.outreach.service.ActionDetails;
 import org.anaiss.outreach.service.ActionInput;
 import org.anaiss.outreach.service.CampaignInput;
@@ -20,6 +23,8 @@ import org.anaiss.outreach.service.LetterBatch;
 import org.anaiss.outreach.service.ListPage;
 import org.anaiss.outreach.service.SessionDetails;
 import org.anaiss.outreach.service.SessionInput;
+import org.anaiss.outreach.service.SignalDetails;
+import org.anaiss.outreach.service.SignalInput;
 
 /**
  * Between the API records (rest.api) and the services' own inputs and results: a request, once validated, becomes
@@ -33,6 +38,21 @@ final class ApiMapping {
 
     static <T, V> Page<V> page(ListPage<T> p, Function<T, V> view) {
         return new Page<>(p.page(), p.size(), p.total(), p.items().stream().map(view).toList());
+    }
+
+    // ---------------------------------------------------------------- partners' signals
+
+    static SignalInput signal(SignalRequest r) {
+        return new SignalInput(person(r.person()), r.signalType(), r.signalDate(), r.sendingSystem());
+    }
+
+    static SignalInput.Person person(PersonRequest p) {
+        return new SignalInput.Person(p.nir(), p.lastName(), p.firstName(), p.birthDate(), p.sex(), p.region(), p.addressLine(),
+                p.postalCode(), p.city(), p.phone(), p.email(), p.preferredChannel());
+    }
+
+    static SignalReceipt receipt(SignalDetails s) {
+        return new SignalReceipt(s.id(), s.signalType(), s.signalDate(), s.receivedAt(), s.status());
     }
 
     // ---------------------------------------------------------------- campaigns (a campaign and its offers are mapped

@@ -31,6 +31,7 @@ import org.anaiss.outreach.rest.api.SignalBatchRequest;
 import org.anaiss.outreach.rest.api.SignalBatchResult;
 import org.anaiss.outreach.rest.api.SignalReceipt;
 import org.anaiss.outreach.rest.api.SignalRequest;
+import org.anaiss.outreach.service.SignalInput;
 import org.anaiss.outreach.service.SignalService;
 import org.anaiss.platform.problem.Params;
 import org.anaiss.platform.problem.ProblemException;
@@ -101,7 +102,7 @@ public class PartnerResource {
     public Uni<Response> signal(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull SignalRequest request) {
         String partner = partner();
         String checkedKey = idempotencyKey(key);
-        return signals.once(Caller.of(caller.claims()), partner, checkedKey, canonical(request), List.of(request), ids -> {
+        return signals.once(Caller.of(caller.claims()), partner, checkedKey, canonical(request), List.of(ApiMapping.signal(request)), ids -> {
             SignalReceipt receipt = new SignalReceipt(ids.get(0).id, request.signalType(), request.signalDate(), ids.get(0).receivedAt,
                     SignalReceipt.RECEIVED);
             return new SignalService.Stored(201, write(receipt), false);
@@ -137,7 +138,8 @@ public class PartnerResource {
             throw new ProblemException(400, "invalid-request", "Invalid request",
                     "No signal of the batch is valid; nothing was stored.", java.util.Map.of("items", items));
         }
-        return signals.once(Caller.of(caller.claims()), partner, checkedKey, canonical(request), valid, ids -> {
+        List<SignalInput> inputs = valid.stream().map(ApiMapping::signal).toList();
+        return signals.once(Caller.of(caller.claims()), partner, checkedKey, canonical(request), inputs, ids -> {
             List<SignalBatchResult.Item> answered = new ArrayList<>();
             var created = ids.iterator();
             for (SignalBatchResult.Item item : items) {
@@ -153,7 +155,7 @@ public class PartnerResource {
     @RolesAllowed(Roles.SIGNAL_SENDER)
     @Operation(summary = "Status of a signal this partner sent: RECEIVED, OFFER_SENT or CLOSED")
     public Uni<SignalReceipt> receipt(@PathParam("id") String id) {
-        return signals.receipt(Caller.of(caller.claims()), partner(), Params.uuid("id", id));
+        return signals.receipt(Caller.of(caller.claims()), partner(), Params.uuid("id", id)).map(ApiMapping::receipt);
     }
 
     @GET
@@ -162,7 +164,8 @@ public class PartnerResource {
     @Operation(summary = "The signals this partner sent, newest first, with their status")
     public Uni<Page<SignalReceipt>> receipts(@Parameter(description = "page number, from 0") @QueryParam("page") @Min(0) @Max(100_000) Integer page,
             @Parameter(description = "page size; at most anaiss.outreach.lists.max-page-size (100 by default)") @QueryParam("size") @Min(1) Integer size) {
-        return signals.receipts(Caller.of(caller.claims()), partner(), page == null ? 0 : page, Params.pageSize(size, 50, config.lists().maxPageSize()));
+        return signals.receipts(Caller.of(caller.claims()), partner(), page == null ? 0 : page, Params.pageSize(size, 50, config.lists().maxPageSize()))
+                .map(p -> ApiMapping.page(p, ApiMapping::receipt));
     }
 
     private String partner() {

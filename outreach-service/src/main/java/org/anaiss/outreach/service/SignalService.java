@@ -24,10 +24,6 @@ import org.anaiss.outreach.domain.Signal;
 import org.anaiss.outreach.repository.IdempotencyRecordRepository;
 import org.anaiss.outreach.repository.OfferRepository;
 import org.anaiss.outreach.repository.SignalRepository;
-import org.anaiss.outreach.rest.api.Page;
-import org.anaiss.outreach.rest.api.PersonRequest;
-import org.anaiss.outreach.rest.api.SignalReceipt;
-import org.anaiss.outreach.rest.api.SignalRequest;
 import org.anaiss.platform.problem.ProblemException;
 import org.anaiss.platform.problem.SqlStates;
 
@@ -74,7 +70,7 @@ public class SignalService {
      * Runs {@code work} once per (partner, key): {@code work} persists the signals (given ready-made) and
      * returns the answer to store.
      */
-    public Uni<Stored> once(Caller caller, String partner, String key, byte[] canonicalBody, List<SignalRequest> valid,
+    public Uni<Stored> once(Caller caller, String partner, String key, byte[] canonicalBody, List<SignalInput> valid,
             Function<List<Signal>, Stored> answer) {
         String id = IdempotencyRecord.id(partner, key);
         String hash = hasher.fingerprint(REQUEST_FINGERPRINT, canonicalBody);
@@ -115,8 +111,8 @@ public class SignalService {
         return new Stored(existing.status, existing.response, true);
     }
 
-    private Signal newSignal(String partner, SignalRequest request, Instant now) {
-        PersonRequest p = request.person();
+    private Signal newSignal(String partner, SignalInput request, Instant now) {
+        SignalInput.Person p = request.person();
         String nir = Nir.normalize(p.nir());
         PersonIdentity identity = new PersonIdentity(nir, p.lastName().trim(), p.firstName().trim(), p.birthDate(),
                 p.sex() != null ? p.sex() : sexFromNir(nir), trim(p.addressLine()), trim(p.postalCode()), trim(p.city()),
@@ -153,7 +149,7 @@ public class SignalService {
 
     /** A signal the partner sent, with its coarse status; 404 for any other partner's signal. */
     @WithTransaction
-    public Uni<SignalReceipt> receipt(Caller caller, String partner, UUID id) {
+    public Uni<SignalDetails> receipt(Caller caller, String partner, UUID id) {
         return signals.findOfPartner(id, partner).chain(signal -> {
             if (signal == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Signal " + id));
@@ -165,7 +161,7 @@ public class SignalService {
     }
 
     @WithTransaction
-    public Uni<Page<SignalReceipt>> receipts(Caller caller, String partner, int page, int size) {
+    public Uni<ListPage<SignalDetails>> receipts(Caller caller, String partner, int page, int size) {
         return signals.pageOfPartner(partner, page, size).call(onPage -> audit.record(caller, onPage.stream()
                 .map(s -> new AuditTrail.Entry(AuditAction.LIST, "signal", s.id, s.personKey)).toList()))
                 .chain(onPage -> signals.countOfPartner(partner).chain(total -> {
@@ -173,22 +169,22 @@ public class SignalService {
             Uni<List<Offer>> made = ids.isEmpty() ? Uni.createFrom().item(List.of()) : offers.listBySignals(ids);
             return made.map(list -> {
                 Map<UUID, Offer> bySignal = list.stream().collect(Collectors.toMap(o -> o.signalId, o -> o));
-                List<SignalReceipt> items = new ArrayList<>();
+                List<SignalDetails> items = new ArrayList<>();
                 onPage.forEach(s -> items.add(receipt(s, bySignal.get(s.id))));
-                return new Page<>(page, size, total, items);
+                return new ListPage<>(page, size, total, items);
             });
         }));
     }
 
-    static SignalReceipt receipt(Signal s, Offer offer) {
+    static SignalDetails receipt(Signal s, Offer offer) {
         String status;
         if (offer == null || offer.status == OfferStatus.PENDING) {
-            status = SignalReceipt.RECEIVED;
+            status = SignalDetails.RECEIVED;
         } else if (OfferStatus.ANSWERABLE.contains(offer.status)) {
-            status = SignalReceipt.OFFER_SENT;
+            status = SignalDetails.OFFER_SENT;
         } else {
-            status = SignalReceipt.CLOSED;
+            status = SignalDetails.CLOSED;
         }
-        return new SignalReceipt(s.id, s.signalType, s.signalDate, s.receivedAt, status);
+        return new SignalDetails(s.id, s.signalType, s.signalDate, s.receivedAt, status);
     }
 }
