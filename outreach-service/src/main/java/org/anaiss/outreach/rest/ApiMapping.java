@@ -10,6 +10,8 @@ import org.anaiss.outreach.rest.api.InvitationRequest;
 import org.anaiss.outreach.rest.api.LetterBatchView;
 import org.anaiss.outreach.rest.api.Page;
 import org.anaiss.outreach.rest.api.PersonRequest;
+import org.anaiss.outreach.rest.api.RegistrationLinkView;
+import org.anaiss.outreach.rest.api.RegistrationView;
 import org.anaiss.outreach.rest.api.SessionRequest;
 import org.anaiss.outreach.rest.api.SessionView;
 import org.anaiss.outreach.rest.api.SignalReceipt;
@@ -21,6 +23,8 @@ import org.anaiss.outreach.service.CampaignSample;
 import org.anaiss.outreach.service.InvitationInput;
 import org.anaiss.outreach.service.LetterBatch;
 import org.anaiss.outreach.service.ListPage;
+import org.anaiss.outreach.service.RegistrationDetails;
+import org.anaiss.outreach.service.RegistrationLinkDetails;
 import org.anaiss.outreach.service.SessionDetails;
 import org.anaiss.outreach.service.SessionInput;
 import org.anaiss.outreach.service.SignalDetails;
@@ -95,5 +99,22 @@ final class ApiMapping {
     static SessionView session(SessionDetails s) {
         return new SessionView(s.id(), s.startsAt(), s.durationMinutes(), s.place(), s.videoUrl(), s.capacity(), s.seatsTaken(),
                 s.waiting(), s.held());
+    }
+
+    // ---------------------------------------------------------------- registrations, by staff and by the person's link
+
+    static RegistrationView registration(RegistrationDetails r) {
+        return new RegistrationView(r.id(), r.sessionId(), r.status(), r.source(), r.attended(), r.lastName(), r.firstName());
+    }
+
+    static RegistrationLinkView registrationLink(RegistrationLinkDetails l) {
+        return new RegistrationLinkView(l.title(), l.theme(), l.description(),
+                l.sessions().stream().map(s -> new RegistrationLinkView.Session(s.id(), s.startsAt(), s.durationMinutes(), s.place(),
+                        s.videoUrl(), s.seatsLeft())).toList(),
+                l.registration() == null ? null : mine(l.registration()));
+    }
+
+    static RegistrationLinkView.Mine mine(RegistrationLinkDetails.Mine m) {
+        return new RegistrationLinkView.Mine(m.sessionId(), m.status());
     }
 }

@@ -46,7 +46,7 @@ public class RegistrationLinkResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationLinkView.class)))
     @APIResponse(responseCode = "404", description = "No such link: unknown, expired or no longer valid")
     public Uni<Response> view(@PathParam("token") String token) {
-        return registrations.view(token).map(v -> AnswerLinkResource.noStore(Response.ok(v)));
+        return registrations.view(token).map(ApiMapping::registrationLink).map(v -> AnswerLinkResource.noStore(Response.ok(v)));
     }
 
     @POST
@@ -54,7 +54,8 @@ public class RegistrationLinkResource {
     @Operation(summary = "Register to a session (a seat if one is left, else the waiting list)")
     @APIResponse(responseCode = "201", description = "Registered (a seat or the waiting list)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationLinkView.Mine.class)))
     public Uni<Response> register(@PathParam("token") String token, @Valid @NotNull LinkRegistrationRequest request) {
-        return registrations.registerByLink(token, request.sessionId()).map(m -> AnswerLinkResource.noStore(Response.status(201).entity(m)));
+        return registrations.registerByLink(token, request.sessionId()).map(ApiMapping::mine)
+                .map(m -> AnswerLinkResource.noStore(Response.status(201).entity(m)));
     }
 
     @POST
@@ -63,7 +64,7 @@ public class RegistrationLinkResource {
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationLinkView.Mine.class)))
     @APIResponse(responseCode = "404", description = "No such link: unknown, expired or no longer valid")
     public Uni<Response> cancel(@PathParam("token") String token) {
-        return registrations.cancelByLink(token).map(m -> AnswerLinkResource.noStore(Response.ok(m)));
+        return registrations.cancelByLink(token).map(ApiMapping::mine).map(m -> AnswerLinkResource.noStore(Response.ok(m)));
     }
 
     @GET

@@ -62,7 +62,7 @@ public class SessionResource {
         String source = c.roles().contains(Roles.SOCIAL_WORKER) ? Registration.SOCIAL_WORKER : Registration.OFFICER;
         return registrations.registerByStaff(c, Params.uuid("id", id), request.nir(),
                 new Attendee(request.lastName().trim(), request.firstName().trim(), blankToNull(request.email()), blankToNull(request.phone())),
-                source).map(view -> Response.status(201).entity(view).build());
+                source).map(ApiMapping::registration).map(view -> Response.status(201).entity(view).build());
     }
 
     @GET
@@ -70,7 +70,8 @@ public class SessionResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "The registrations and the waiting list of a session, with names (attendance sheet)")
     public Uni<List<RegistrationView>> list(@PathParam("id") String id) {
-        return registrations.list(Caller.of(caller.claims()), Params.uuid("id", id));
+        return registrations.list(Caller.of(caller.claims()), Params.uuid("id", id))
+                .map(list -> list.stream().map(ApiMapping::registration).toList());
     }
 
     @POST
@@ -78,7 +79,8 @@ public class SessionResource {
     @RolesAllowed({ Roles.OUTREACH_OFFICER, Roles.SOCIAL_WORKER })
     @Operation(summary = "Cancel a registration; the first person waiting gets the seat and is told")
     public Uni<RegistrationView> cancel(@PathParam("id") String id, @PathParam("registrationId") String registrationId) {
-        return registrations.cancelByStaff(Caller.of(caller.claims()), Params.uuid("id", id), Params.uuid("registrationId", registrationId));
+        return registrations.cancelByStaff(Caller.of(caller.claims()), Params.uuid("id", id), Params.uuid("registrationId", registrationId))
+                .map(ApiMapping::registration);
     }
 
     @POST

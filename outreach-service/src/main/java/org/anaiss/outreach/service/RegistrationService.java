@@ -24,8 +24,6 @@ import org.anaiss.outreach.repository.CollectiveActionRepository;
 import org.anaiss.outreach.repository.InvitationRepository;
 import org.anaiss.outreach.repository.RegistrationRepository;
 import org.anaiss.outreach.repository.SignalRepository;
-import org.anaiss.outreach.rest.api.RegistrationLinkView;
-import org.anaiss.outreach.rest.api.RegistrationView;
 import org.anaiss.platform.problem.ProblemException;
 import org.anaiss.platform.problem.SqlStates;
 
@@ -86,7 +84,7 @@ public class RegistrationService {
     // ------------------------------------------------------------------ by staff
 
     /** A social worker or an officer registers a person to a session of their region. */
-    public Uni<RegistrationView> registerByStaff(Caller caller, UUID sessionId, String nir, Attendee attendee, String source) {
+    public Uni<RegistrationDetails> registerByStaff(Caller caller, UUID sessionId, String nir, Attendee attendee, String source) {
         return Panache.withTransaction(() -> sessionInRegion(caller, sessionId).chain(pair -> {
             if (!pair.session().startsAt.isAfter(clock.instant())) {
                 return Uni.createFrom().failure(ProblemException.conflict("session-started", "Session started",
@@ -95,10 +93,10 @@ public class RegistrationService {
             return register(pair.action(), pair.session(), hasher.personKeyOf(nir), attendee, source, null)
                     .call(r -> audit.record(caller, AuditAction.CREATE, "registration", r.id, r.personKey));
         })).onFailure(SqlStates::isUniqueViolation).transform(e -> alreadyRegistered())
-                .map(r -> new RegistrationView(r.id, r.sessionId, r.status, r.source, r.attended, null, null));
+                .map(r -> new RegistrationDetails(r.id, r.sessionId, r.status, r.source, r.attended, null, null));
     }
 
-    public Uni<RegistrationView> cancelByStaff(Caller caller, UUID sessionId, UUID registrationId) {
+    public Uni<RegistrationDetails> cancelByStaff(Caller caller, UUID sessionId, UUID registrationId) {
         return Panache.withTransaction(() -> sessionInRegion(caller, sessionId).chain(pair -> registrations
                 .findInSession(registrationId, sessionId).chain(r -> {
                     if (r == null || r.status == RegistrationStatus.CANCELLED) {
@@ -106,19 +104,19 @@ public class RegistrationService {
                     }
                     return cancel(pair.action(), pair.session(), r)
                             .call(c -> audit.record(caller, AuditAction.UPDATE, "registration", c.id, c.personKey));
-                }))).map(r -> new RegistrationView(r.id, r.sessionId, r.status, r.source, r.attended, null, null));
+                }))).map(r -> new RegistrationDetails(r.id, r.sessionId, r.status, r.source, r.attended, null, null));
     }
 
     /** The registrations of a session, with names, for the officer's attendance sheet; each one listed is audited. */
-    public Uni<List<RegistrationView>> list(Caller caller, UUID sessionId) {
+    public Uni<List<RegistrationDetails>> list(Caller caller, UUID sessionId) {
         return Panache.withTransaction(() -> sessionInRegion(caller, sessionId).chain(pair -> registrations.listActiveInSession(sessionId)
                 .call(list -> audit.record(caller, list.stream()
                         .map(r -> new AuditTrail.Entry(AuditAction.LIST, "registration", r.id, r.personKey)).toList()))
                 .map(list -> {
-                    List<RegistrationView> views = new ArrayList<>();
+                    List<RegistrationDetails> views = new ArrayList<>();
                     for (Registration r : list) {
                         Attendee a = open(r);
-                        views.add(new RegistrationView(r.id, r.sessionId, r.status, r.source, r.attended, a.lastName(), a.firstName()));
+                        views.add(new RegistrationDetails(r.id, r.sessionId, r.status, r.source, r.attended, a.lastName(), a.firstName()));
                     }
                     return views;
                 })));
@@ -126,22 +124,22 @@ public class RegistrationService {
 
     // ------------------------------------------------------------------ by the person's link
 
-    public Uni<RegistrationLinkView> view(String token) {
+    public Uni<RegistrationLinkDetails> view(String token) {
         return Panache.withSession(() -> resolve(token).chain(link -> actions.findById(link.actionId())
                 .chain(action -> sessions.listByAction(action.id)
                         .chain(actionSessions -> mine(link).map(mine -> {
                             Instant now = clock.instant();
-                            List<RegistrationLinkView.Session> open = actionSessions.stream().filter(s -> s.startsAt.isAfter(now))
-                                    .map(s -> new RegistrationLinkView.Session(s.id, s.startsAt, s.durationMinutes, s.place, s.videoUrl,
+                            List<RegistrationLinkDetails.Session> open = actionSessions.stream().filter(s -> s.startsAt.isAfter(now))
+                                    .map(s -> new RegistrationLinkDetails.Session(s.id, s.startsAt, s.durationMinutes, s.place, s.videoUrl,
                                             Math.max(0, s.capacity - s.seatsTaken)))
                                     .toList();
-                            return new RegistrationLinkView(action.title, action.theme, action.description, open,
-                                    mine == null ? null : new RegistrationLinkView.Mine(mine.sessionId, mine.status));
+                            return new RegistrationLinkDetails(action.title, action.theme, action.description, open,
+                                    mine == null ? null : new RegistrationLinkDetails.Mine(mine.sessionId, mine.status));
                         })))));
     }
 
     /** The person registers through their invitation link (once: a second registration is refused while one is active). */
-    public Uni<RegistrationLinkView.Mine> registerByLink(String token, UUID sessionId) {
+    public Uni<RegistrationLinkDetails.Mine> registerByLink(String token, UUID sessionId) {
         return Panache.withTransaction(() -> resolve(token).chain(link -> {
             if (link.invitation() == null) {
                 return Uni.createFrom().<Registration>failure(ProblemException.conflict("already-registered", "Already registered",
@@ -166,17 +164,17 @@ public class RegistrationService {
                                 }));
                     });
         })).onFailure(SqlStates::isUniqueViolation).transform(e -> alreadyRegistered())
-                .map(r -> new RegistrationLinkView.Mine(r.sessionId, r.status));
+                .map(r -> new RegistrationLinkDetails.Mine(r.sessionId, r.status));
     }
 
-    public Uni<RegistrationLinkView.Mine> cancelByLink(String token) {
+    public Uni<RegistrationLinkDetails.Mine> cancelByLink(String token) {
         return Panache.withTransaction(() -> resolve(token).chain(link -> mine(link).chain(r -> {
             if (r == null) {
                 return Uni.createFrom().failure(ProblemException.notFound(NOT_FOUND));
             }
             return sessions.findById(r.sessionId).chain(session -> actions.findById(r.actionId)
                     .chain(action -> cancel(action, session, r)));
-        }))).map(r -> new RegistrationLinkView.Mine(r.sessionId, r.status));
+        }))).map(r -> new RegistrationLinkDetails.Mine(r.sessionId, r.status));
     }
 
     /** The calendar entry of the person's registered session. */
