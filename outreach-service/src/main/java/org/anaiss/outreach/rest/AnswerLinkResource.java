@@ -50,7 +50,7 @@ public class AnswerLinkResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerView.class)))
     @APIResponse(responseCode = "404", description = "No such link: unknown, expired or no longer valid")
     public Uni<Response> view(@PathParam("token") String token) {
-        return answers.view(token).map(view -> noStore(Response.ok(view)));
+        return answers.view(token).map(ApiMapping::answer).map(view -> noStore(Response.ok(view)));
     }
 
     @POST
@@ -58,7 +58,7 @@ public class AnswerLinkResource {
     @Operation(summary = "Answer: ACCEPTED (optionally with when to call), DECLINED or POSTPONED (with a date)")
     public Uni<Response> answer(@PathParam("token") String token, @Valid @NotNull AnswerRequest request) {
         return answers.answerByLink(token, request.response(), request.preferredContactSlot(), request.postponedUntil())
-                .map(offer -> noStore(Response.ok(new Answered(offer.status().name()))));
+                .map(offer -> noStore(Response.ok(new Answered(offer.status.name()))));
     }
 
     @POST

@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import org.anaiss.outreach.rest.api.ActionRequest;
 import org.anaiss.outreach.rest.api.ActionView;
+import org.anaiss.outreach.rest.api.AnswerView;
 import org.anaiss.outreach.rest.api.CampaignPreview;
 import org.anaiss.outreach.rest.api.CampaignRequest;
 import org.anaiss.outreach.rest.api.InvitationRequest;
@@ -18,6 +19,7 @@ import org.anaiss.outreach.rest.api.SignalReceipt;
 import org.anaiss.outreach.rest.api.SignalRequest;
 import org.anaiss.outreach.service.ActionDetails;
 import org.anaiss.outreach.service.ActionInput;
+import org.anaiss.outreach.service.AnswerDetails;
 import org.anaiss.outreach.service.CampaignInput;
 import org.anaiss.outreach.service.CampaignSample;
 import org.anaiss.outreach.service.InvitationInput;
@@ -42,6 +44,13 @@ final class ApiMapping {
 
     static <T, V> Page<V> page(ListPage<T> p, Function<T, V> view) {
         return new Page<>(p.page(), p.size(), p.total(), p.items().stream().map(view).toList());
+    }
+
+    // ---------------------------------------------------------------- answers to offers (an offer is mapped by OfferView.of)
+
+    static AnswerView answer(AnswerDetails a) {
+        return new AnswerView(a.subject(), a.message(), a.answerBefore(), a.status(), a.choices(), a.firstName(), a.region(),
+                a.signalType());
     }
 
     // ---------------------------------------------------------------- partners' signals

@@ -55,7 +55,7 @@ public class OfferResource {
     @RolesAllowed(Roles.OUTREACH_OFFICER)
     @Operation(summary = "The offers made to a person (by NIR, in the body) in the officer's region")
     public Uni<List<OfferView>> lookup(@Valid @NotNull NirRequest request) {
-        return answers.lookup(Caller.of(caller.claims()), request.nir());
+        return answers.lookup(Caller.of(caller.claims()), request.nir()).map(list -> list.stream().map(OfferView::of).toList());
     }
 
     @POST
@@ -65,7 +65,7 @@ public class OfferResource {
     @Operation(summary = "Record an answer the person gave by phone or letter")
     public Uni<OfferView> answer(@PathParam("id") String id, @Valid @NotNull OfficerAnswerRequest request) {
         return answers.answerByOfficer(Caller.of(caller.claims()), Params.uuid("id", id), request.response(), request.preferredContactSlot(),
-                request.postponedUntil(), request.receivedBy());
+                request.postponedUntil(), request.receivedBy()).map(OfferView::of);
     }
 
     @GET

@@ -25,8 +25,6 @@ import org.anaiss.outreach.repository.CampaignRepository;
 import org.anaiss.outreach.repository.InvitationRepository;
 import org.anaiss.outreach.repository.OfferRepository;
 import org.anaiss.outreach.repository.SignalRepository;
-import org.anaiss.outreach.rest.api.AnswerView;
-import org.anaiss.outreach.rest.api.OfferView;
 import org.anaiss.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -83,7 +81,7 @@ public class AnswerService {
     private final AuditTrail audit;
 
     @WithSession
-    public Uni<AnswerView> view(String token) {
+    public Uni<AnswerDetails> view(String token) {
         return byToken(token).chain(offer -> campaigns.findById(offer.campaignId).chain(campaign -> option(campaign, offer)
                 .chain(option -> signals.findById(offer.signalId).map(signal -> {
                     PersonIdentity person = vault.open(signal);
@@ -92,7 +90,7 @@ public class AnswerService {
                             option == null ? null : option[0], option == null ? null : option[1]));
                     List<String> choices = offer.status == OfferStatus.SENT ? List.of("ACCEPTED", "DECLINED", "POSTPONED")
                             : List.of("ACCEPTED", "DECLINED");
-                    return new AnswerView(campaign.subject, message, offer.expiresAt, offer.status.name(), choices,
+                    return new AnswerDetails(campaign.subject, message, offer.expiresAt, offer.status.name(), choices,
                             person.firstName(), offer.region.name(), offer.signalType.name());
                 }))));
     }
@@ -109,7 +107,7 @@ public class AnswerService {
     }
 
     @WithTransaction
-    public Uni<OfferView> answerByLink(String token, OfferResponse response, String slot, LocalDate postponedUntil) {
+    public Uni<Offer> answerByLink(String token, OfferResponse response, String slot, LocalDate postponedUntil) {
         return byToken(token).chain(offer -> apply(offer, response, slot, postponedUntil, "LINK"));
     }
 
@@ -120,7 +118,7 @@ public class AnswerService {
     }
 
     @WithTransaction
-    public Uni<OfferView> answerByOfficer(Caller caller, UUID offerId, OfferResponse response, String slot,
+    public Uni<Offer> answerByOfficer(Caller caller, UUID offerId, OfferResponse response, String slot,
             LocalDate postponedUntil, String receivedBy) {
         return offers.findInRegion(offerId, caller.requireRegion()).chain(offer -> {
             if (offer == null) {
@@ -137,11 +135,10 @@ public class AnswerService {
 
     /** The offers of a person (by NIR) in the officer's region, newest first; the search is audited even when it finds nothing. */
     @WithTransaction
-    public Uni<List<OfferView>> lookup(Caller caller, String nir) {
+    public Uni<List<Offer>> lookup(Caller caller, String nir) {
         String key = hasher.personKeyOf(nir);
         return offers.listOfPersonInRegion(key, caller.requireRegion())
-                .call(() -> audit.record(caller, AuditAction.SEARCH, "offer", null, key))
-                .map(list -> list.stream().map(OfferView::of).toList());
+                .call(() -> audit.record(caller, AuditAction.SEARCH, "offer", null, key));
     }
 
     private Uni<Offer> byToken(String token) {
@@ -162,7 +159,7 @@ public class AnswerService {
         });
     }
 
-    private Uni<OfferView> apply(Offer offer, OfferResponse response, String slot, LocalDate postponedUntil, String channel) {
+    private Uni<Offer> apply(Offer offer, OfferResponse response, String slot, LocalDate postponedUntil, String channel) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, config.zone());
         offer.answerChannel = channel;
@@ -171,7 +168,7 @@ public class AnswerService {
             case DECLINED -> {
                 offer.status = OfferStatus.DECLINED;
                 offer.closedAt = now;
-                return Uni.createFrom().item(OfferView.of(offer));
+                return Uni.createFrom().item(offer);
             }
             case POSTPONED -> {
                 if (offer.status != OfferStatus.SENT) {
@@ -184,7 +181,7 @@ public class AnswerService {
                 offer.status = OfferStatus.POSTPONED;
                 offer.postponedUntil = postponedUntil;
                 offer.expiresAt = Times.endOfDay(postponedUntil, config.zone());
-                return Uni.createFrom().item(OfferView.of(offer));
+                return Uni.createFrom().item(offer);
             }
             case ACCEPTED -> {
                 offer.status = OfferStatus.ACCEPTED;
@@ -202,7 +199,7 @@ public class AnswerService {
                                     p.addressLine(), p.postalCode(), p.city(), p.phone(), p.email(), p.preferredChannel()),
                             cleanSlot);
                     return outbox.add(OfferAcceptedData.TOPIC, offer.id.toString(), OfferAcceptedData.TYPE, offer.id.toString(), data);
-                }).map(x -> OfferView.of(offer));
+                }).map(x -> offer);
             }
             default -> throw new IllegalStateException("unknown response");
         }
