@@ -112,12 +112,4 @@ public class PersonErasureRepository {
                 Tuple.tuple().addUUID(campaignId).addInteger(batchNo).addBuffer(Buffer.buffer(ciphertext))
                         .addString(keyId).addInteger(letters));
     }
-
-    /** An event for the outbox, its payload in clear (the caller keeps personal data out of it). */
-    public void insertOutboxEvent(SqlConnection conn, UUID id, String topic, String recordKey, String type, String payload,
-            Instant now) {
-        Sql.execute(conn, "insert into outbox_event (id, topic, record_key, type, payload, created_at) values ($1, $2, $3, $4, $5, $6)",
-                Tuple.tuple().addUUID(id).addString(topic).addString(recordKey)
-                        .addString(type).addString(payload).addOffsetDateTime(Times.utc(now)));
-    }
 }

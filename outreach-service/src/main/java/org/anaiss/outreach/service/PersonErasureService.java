@@ -12,6 +12,7 @@ import org.anaiss.outreach.events.CloudEvent;
 import org.anaiss.outreach.events.ErasureConfirmedData;
 import org.anaiss.outreach.events.OfferAcceptedData;
 import org.anaiss.outreach.events.PersonErasureEvent;
+import org.anaiss.outreach.repository.OutboxEventRepository;
 import org.anaiss.outreach.repository.PersonErasureRepository;
 import org.anaiss.outreach.repository.Sql;
 import org.anaiss.platform.audit.AuditActor;
@@ -50,11 +51,13 @@ public class PersonErasureService {
     private final Clock clock;
     private final AuditWriter audit;
     private final PersonErasureRepository erasures;
+    private final OutboxEventRepository outboxEvents;
 
     public PersonErasureService(Sql sql, FieldCipher cipher, LetterRenderer letters, ObjectMapper json, Clock clock,
-            AuditWriter audit, PersonErasureRepository erasures) {
+            AuditWriter audit, PersonErasureRepository erasures, OutboxEventRepository outboxEvents) {
         this.audit = audit;
         this.erasures = erasures;
+        this.outboxEvents = outboxEvents;
         this.sql = sql;
         this.cipher = cipher;
         this.letters = letters;
@@ -127,7 +130,7 @@ public class PersonErasureService {
             throw new IllegalStateException("confirmation not serialisable", e);
         }
         // no personal data in it: kept in clear like the statistics snapshots
-        erasures.insertOutboxEvent(conn, id, ErasureConfirmedData.TOPIC, confirmation.erasureId().toString(), ErasureConfirmedData.TYPE,
+        outboxEvents.insert(conn, id, ErasureConfirmedData.TOPIC, confirmation.erasureId().toString(), ErasureConfirmedData.TYPE,
                 payload, now);
     }
 }

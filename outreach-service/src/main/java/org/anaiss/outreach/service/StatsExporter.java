@@ -22,15 +22,16 @@ import org.anaiss.outreach.config.OutreachConfig;
 import org.anaiss.outreach.domain.Region;
 import org.anaiss.outreach.events.AggregateSnapshot;
 import org.anaiss.outreach.events.CloudEvent;
+import org.anaiss.outreach.repository.OutboxEventRepository;
 import org.anaiss.outreach.repository.Sql;
+import org.anaiss.outreach.repository.StatsMeasures;
+import org.anaiss.outreach.repository.StatsSnapshotRepository;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Releases aggregate snapshots on stats-aggregates through the outbox, once per closed period: a period
@@ -54,9 +55,14 @@ public class StatsExporter {
     private final ObjectMapper json;
     private final OutreachConfig config;
     private final Clock clock;
+    private final StatsSnapshotRepository snapshots;
+    private final OutboxEventRepository outboxEvents;
 
-    public StatsExporter(Sql sql, ObjectMapper json, OutreachConfig config, Clock clock) {
+    public StatsExporter(Sql sql, ObjectMapper json, OutreachConfig config, Clock clock, StatsSnapshotRepository snapshots,
+            OutboxEventRepository outboxEvents) {
         this.sql = sql;
+        this.snapshots = snapshots;
+        this.outboxEvents = outboxEvents;
         this.json = json;
         this.config = config;
         this.clock = clock;
@@ -158,8 +164,7 @@ public class StatsExporter {
     }
 
     private boolean release(StatsMeasures.Measure measure, Period period) {
-        if (sql.execute("select 1 from stats_snapshot where measure = $1 and granularity = $2 and period = $3",
-                Tuple.of(measure.name(), period.granularity(), period.label())).size() > 0) {
+        if (snapshots.isReleased(measure.name(), period.granularity(), period.label())) {
             return false;
         }
         List<List<Object>> cells = cells(measure, period);
@@ -180,16 +185,10 @@ public class StatsExporter {
             throw new IllegalStateException("snapshot not serialisable", e);
         }
         return sql.inTransaction(conn -> {
-            int recorded = Sql.execute(conn, "insert into stats_snapshot (measure, granularity, period, version, released_at) "
-                    + "values ($1, $2, $3, $4, $5) on conflict (measure, granularity, period) do nothing",
-                    Tuple.tuple().addString(measure.name()).addString(period.granularity()).addString(period.label())
-                            .addLong(version).addOffsetDateTime(Times.utc(now))).rowCount();
-            if (recorded == 0) {
+            if (!snapshots.recordRelease(conn, measure.name(), period.granularity(), period.label(), version, now)) {
                 return false; // another instance released it meanwhile
             }
-            Sql.execute(conn, "insert into outbox_event (id, topic, record_key, type, payload, created_at) values ($1, $2, $3, $4, $5, $6)",
-                    Tuple.tuple().addUUID(id).addString(AggregateSnapshot.TOPIC).addString(key).addString(AggregateSnapshot.TYPE)
-                            .addString(payload).addOffsetDateTime(Times.utc(now)));
+            outboxEvents.insert(conn, id, AggregateSnapshot.TOPIC, key, AggregateSnapshot.TYPE, payload, now);
             return true;
         });
     }
@@ -201,10 +200,10 @@ public class StatsExporter {
     Set<String> failing(StatsMeasures.Measure measure, Period period) {
         Map<String, Map<String, Set<String>>> byRegion = new HashMap<>();
         Map<String, Set<String>> units = new HashMap<>();
-        for (Row r : sql.execute(measure.staff(), Tuple.of(Times.utc(period.from()), Times.utc(period.to())))) {
-            String region = r.getString(0);
-            String officer = r.getString(1);
-            String unit = r.getString(2);
+        for (StatsSnapshotRepository.StaffRow r : snapshots.listStaffRows(measure, period.from(), period.to())) {
+            String region = r.region();
+            String officer = r.officer();
+            String unit = r.unit();
             units.computeIfAbsent(region, x -> new HashSet<>()).add(unit);
             if (officer != null) {
                 byRegion.computeIfAbsent(region, x -> new HashMap<>()).computeIfAbsent(officer, x -> new HashSet<>()).add(unit);
@@ -244,16 +243,7 @@ public class StatsExporter {
     }
 
     private List<List<Object>> cells(StatsMeasures.Measure measure, Period period) {
-        int dims = measure.dimensions().size();
-        List<List<Object>> cells = new ArrayList<>();
-        for (Row r : sql.execute(measure.query(), Tuple.of(Times.utc(period.from()), Times.utc(period.to())))) {
-            List<Object> cell = new ArrayList<>(dims + 1);
-            for (int i = 0; i < dims; i++) {
-                cell.add(r.getString(i));
-            }
-            cell.add(r.getLong(dims));
-            cells.add(cell);
-        }
+        List<List<Object>> cells = snapshots.countCells(measure, period.from(), period.to());
         cells.sort(CELL_ORDER);
         return cells;
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
+import org.anaiss.outreach.repository.StatsMeasures;
 import org.anaiss.outreach.support.Actions;
 import org.anaiss.outreach.support.Api;
 import org.anaiss.outreach.support.Db;

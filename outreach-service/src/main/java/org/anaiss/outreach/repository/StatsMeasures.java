@@ -1,4 +1,4 @@
-package org.anaiss.outreach.service;
+package org.anaiss.outreach.repository;
 
 import java.util.List;
 
@@ -13,50 +13,50 @@ import java.util.List;
  * campaign or collective action it belongs to. Outcomes of the service's work (responses,
  * registrations, attendance, sessions held) are national only: by region they would rank the funds.
  */
-final class StatsMeasures {
+public final class StatsMeasures {
 
     /** @param staff null for a national measure; else rows of (region, officer, unit) for the period */
-    record Measure(String name, List<String> dimensions, String query, String staff) {
+    public record Measure(String name, List<String> dimensions, String query, String staff) {
 
-        boolean regional() {
+        public boolean regional() {
             return staff != null;
         }
     }
 
-    static final Measure OFFERS_SENT = new Measure("offers_sent", List.of("region", "signalType", "channel"),
+    public static final Measure OFFERS_SENT = new Measure("offers_sent", List.of("region", "signalType", "channel"),
             "select region, signal_type, channel, count(*) from offer where sent_at >= $1 and sent_at < $2 "
                     + "group by cube (region, signal_type, channel)",
             "select o.region, c.created_by, o.id::text from offer o join campaign c on c.id = o.campaign_id "
                     + "where o.sent_at >= $1 and o.sent_at < $2");
 
-    static final Measure PEOPLE_INVITED = new Measure("people_invited", List.of("region", "actionTheme"),
+    public static final Measure PEOPLE_INVITED = new Measure("people_invited", List.of("region", "actionTheme"),
             "select a.region, a.theme, count(distinct i.person_key) from invitation i join collective_action a on a.id = i.action_id "
                     + "where i.status = 'SENT' and i.sent_at >= $1 and i.sent_at < $2 group by cube (a.region, a.theme)",
             "select a.region, a.created_by, i.person_key from invitation i join collective_action a on a.id = i.action_id "
                     + "where i.status = 'SENT' and i.sent_at >= $1 and i.sent_at < $2");
 
-    static final Measure OFFER_RESPONSES = new Measure("offer_responses", List.of("signalType", "channel", "response"),
+    public static final Measure OFFER_RESPONSES = new Measure("offer_responses", List.of("signalType", "channel", "response"),
             "select signal_type, channel, status, count(*) from offer "
                     + "where status in ('ACCEPTED', 'DECLINED', 'POSTPONED', 'NO_RESPONSE') "
                     + "and coalesce(answered_at, closed_at) >= $1 and coalesce(answered_at, closed_at) < $2 "
                     + "group by cube (signal_type, channel, status)", null);
 
-    static final Measure SESSIONS_HELD = new Measure("sessions_held", List.of("actionTheme"),
+    public static final Measure SESSIONS_HELD = new Measure("sessions_held", List.of("actionTheme"),
             "select a.theme, count(*) from action_session s join collective_action a on a.id = s.action_id "
                     + "where s.held and s.starts_at >= $1 and s.starts_at < $2 group by cube (a.theme)", null);
 
     /** By the period of the session; people registered (holding a seat), waiting lists not counted. */
-    static final Measure PEOPLE_REGISTERED = new Measure("people_registered", List.of("actionTheme"),
+    public static final Measure PEOPLE_REGISTERED = new Measure("people_registered", List.of("actionTheme"),
             "select a.theme, count(distinct r.person_key) from registration r join action_session s on s.id = r.session_id "
                     + "join collective_action a on a.id = r.action_id where r.status = 'REGISTERED' "
                     + "and s.starts_at >= $1 and s.starts_at < $2 group by cube (a.theme)", null);
 
-    static final Measure PEOPLE_ATTENDED = new Measure("people_attended", List.of("actionTheme"),
+    public static final Measure PEOPLE_ATTENDED = new Measure("people_attended", List.of("actionTheme"),
             "select a.theme, count(distinct r.person_key) from registration r join action_session s on s.id = r.session_id "
                     + "join collective_action a on a.id = r.action_id where r.status = 'REGISTERED' and r.attended "
                     + "and s.starts_at >= $1 and s.starts_at < $2 group by cube (a.theme)", null);
 
-    static final List<Measure> ALL = List.of(OFFERS_SENT, PEOPLE_INVITED, OFFER_RESPONSES, SESSIONS_HELD, PEOPLE_REGISTERED,
+    public static final List<Measure> ALL = List.of(OFFERS_SENT, PEOPLE_INVITED, OFFER_RESPONSES, SESSIONS_HELD, PEOPLE_REGISTERED,
             PEOPLE_ATTENDED);
 
     private StatsMeasures() {
