@@ -20,6 +20,11 @@ class LayerDependenciesTest {
     }
 
     @Test
+    void repositoriesAndDomainDependOnNothingAbove() {
+        LAYERS.repositoriesAndDomainDependOnNothingAbove().check(CLASSES);
+    }
+
+    @Test
     void eventsNeverImportRestTypes() {
         LAYERS.eventsNeverImportRestTypes().check(CLASSES);
     }

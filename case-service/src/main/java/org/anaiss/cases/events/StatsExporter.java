@@ -13,7 +13,7 @@ import org.anaiss.cases.domain.Region;
 import org.anaiss.cases.repository.StatsRepository.Measure;
 import org.anaiss.cases.repository.StatsRepository;
 import org.anaiss.cases.service.StaffRule;
-import org.anaiss.cases.service.StatsPeriod;
+import org.anaiss.cases.domain.StatsPeriod;
 import org.anaiss.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.cases.domain.Region;
-import org.anaiss.cases.service.StatsPeriod;
+import org.anaiss.cases.domain.StatsPeriod;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

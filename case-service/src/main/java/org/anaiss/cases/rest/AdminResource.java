@@ -19,7 +19,7 @@ import org.anaiss.cases.events.StatsExporter;
 import org.anaiss.cases.service.AuditReadingView;
 import org.anaiss.cases.service.AuditService;
 import org.anaiss.cases.service.ReencryptionService;
-import org.anaiss.cases.service.StatsPeriod;
+import org.anaiss.cases.domain.StatsPeriod;
 import org.anaiss.platform.crypto.KeyUsage;
 import org.anaiss.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 
 import org.anaiss.cases.service.StaffDirectory;
-import org.anaiss.cases.service.StatsPeriod;
-import org.anaiss.cases.service.StatsPeriod.Granularity;
+import org.anaiss.cases.domain.StatsPeriod;
+import org.anaiss.cases.domain.StatsPeriod.Granularity;
 import org.anaiss.cases.support.Fixtures;
 import org.anaiss.cases.support.IsolatedDatabase;
 import org.anaiss.cases.support.Kafka;

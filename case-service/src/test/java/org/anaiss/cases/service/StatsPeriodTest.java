@@ -1,5 +1,6 @@
 package org.anaiss.cases.service;
 
+import org.anaiss.cases.domain.StatsPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.anaiss.cases.service.StatsPeriod.Granularity;
+import org.anaiss.cases.domain.StatsPeriod.Granularity;
 import org.junit.jupiter.api.Test;
 
 class StatsPeriodTest {

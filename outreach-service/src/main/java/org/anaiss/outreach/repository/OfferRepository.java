@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.outreach.domain.Offer;
 import org.anaiss.outreach.domain.OfferStatus;
 import org.anaiss.outreach.domain.Region;
-import org.anaiss.outreach.service.Times;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.anaiss.outreach.domain.Campaign;
-import org.anaiss.outreach.service.Times;
 
 import io.vertx.mutiny.sqlclient.Tuple;
 

@@ -1,5 +1,6 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.outreach.repository.Times;
 import org.anaiss.platform.crypto.FieldCipher;
 
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package org.anaiss.outreach.service;
 
+import org.anaiss.outreach.repository.Times;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package org.anaiss.stats.events;
 
+import org.anaiss.stats.domain.SnapshotMessage;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

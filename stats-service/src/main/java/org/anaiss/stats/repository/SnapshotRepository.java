@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.anaiss.stats.domain.Dimension;
 import org.anaiss.stats.domain.Granularity;
-import org.anaiss.stats.events.SnapshotMessage;
+import org.anaiss.stats.domain.SnapshotMessage;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.anaiss.stats.config.StatsConfig;
 import org.anaiss.stats.domain.Dimension;
 import org.anaiss.stats.events.RejectedMessageException;
-import org.anaiss.stats.events.SnapshotMessage;
+import org.anaiss.stats.domain.SnapshotMessage;
 import org.anaiss.stats.events.SnapshotParser;
 import org.anaiss.stats.repository.CellRows;
 import org.anaiss.stats.repository.RejectionRepository;

@@ -1,5 +1,6 @@
 package org.anaiss.stats.events;
 
+import org.anaiss.stats.domain.SnapshotMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

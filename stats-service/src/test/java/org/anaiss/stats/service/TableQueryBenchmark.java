@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 import org.anaiss.stats.domain.Dimension;
 import org.anaiss.stats.domain.Granularity;
 import org.anaiss.stats.domain.TableDefinition;
-import org.anaiss.stats.events.SnapshotMessage;
+import org.anaiss.stats.domain.SnapshotMessage;
 import org.anaiss.stats.repository.SnapshotRepository;
 import org.anaiss.stats.support.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -26,4 +26,13 @@ class ServiceLayersTest {
         assertThat(violations).anyMatch(v -> v.contains("ThingService") && v.contains("SqlClient.preparedQuery"));
         assertThat(violations).noneMatch(v -> v.contains("ThingRepository") || v.contains("Thing.label"));
     }
+
+    @Test
+    void aRepositoryThatReachesUpIsCaughtAndAServiceThatReachesDownIsNot() {
+        EvaluationResult result = layers.repositoriesAndDomainDependOnNothingAbove()
+                .evaluate(new ClassFileImporter().importPackages("org.anaiss.sample"));
+        List<String> violations = result.getFailureReport().getDetails();
+        assertThat(violations).isNotEmpty();
+        assertThat(violations).allMatch(v -> v.contains("PeriodRepository") && v.contains("ThingPeriod"));
+    }
 }

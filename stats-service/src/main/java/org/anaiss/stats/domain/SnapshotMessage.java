@@ -1,4 +1,4 @@
-package org.anaiss.stats.events;
+package org.anaiss.stats.domain;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.anaiss.outreach.service;
+package org.anaiss.outreach.repository;
 
 import java.time.Instant;
 import java.time.LocalDate;

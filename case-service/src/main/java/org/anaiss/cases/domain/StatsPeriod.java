@@ -1,4 +1,4 @@
-package org.anaiss.cases.service;
+package org.anaiss.cases.domain;
 
 import java.time.Duration;
 import java.time.Instant;
